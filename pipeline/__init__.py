@@ -1,0 +1,1 @@
+"""hytetu: the paperwork of the yearly hytetu negotiations, from one Excel workbook."""

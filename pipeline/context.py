@@ -1,0 +1,337 @@
+"""What each Word template sees: typed contexts built from :class:`YearData`.
+
+Templates read attributes (``{{ negotiation.when }}``); every value is already
+a display string in the document's language, so templates need no logic
+beyond loops and ``if``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, fields
+
+from . import dates, schema
+from .i18n import organisation_label, role_label, t
+from .model import Decision, Negotiation, Participant, YearData
+from .values import key
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    title: str
+    role: str  # label in the document's language
+    elected: bool
+    email: str
+    phone: str
+
+
+@dataclass(frozen=True)
+class Delegation:
+    organisation: str
+    people: list[Person]
+
+
+@dataclass(frozen=True)
+class RaisedView:
+    municipality: str
+    topic: str
+    description: str
+    wish: str
+    priority: str
+
+
+@dataclass(frozen=True)
+class DecisionView:
+    id: str
+    municipality: str
+    decision: str
+    follow_up: str
+    responsible: str
+    forum: str
+    monitoring: str
+    deadline: str
+    priority: str
+
+
+@dataclass(frozen=True)
+class PreviousView:
+    """A row of last year's tracker, as the agenda and pre-materials show it."""
+
+    municipality: str
+    decision: str
+    follow_up: str
+    status: str
+    note: str
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    number: int
+    key: str  # opening, plan, coefficient, theme, previous, followup, closing
+    title: str
+    text: str
+    raised: list[RaisedView] = field(default_factory=list)
+    decisions: list[DecisionView] = field(default_factory=list)
+    previous: list[PreviousView] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class NegotiationView:
+    code: str
+    service_area: str
+    when: str  # "keskiviikkona 14. huhtikuuta 2027 klo 9.00–11.30"
+    date_long: str
+    date_short: str
+    time: str
+    place: str
+    remote: str
+    chair: str
+    secretary: str
+    municipalities: list[str]
+
+
+@dataclass(frozen=True)
+class Common:
+    lang: str
+    county: str
+    year: int
+    theme: str
+    period: str
+    title: str
+    doc_date: str  # short date the documents are dated
+    coordinator: str
+    coordinator_email: str
+    coordinator_phone: str
+
+
+@dataclass(frozen=True)
+class NegotiationDoc:
+    """Context of ``kutsu``, ``asialista`` and ``poytakirja``."""
+
+    common: Common
+    negotiation: NegotiationView
+    delegations: list[Delegation]
+    agenda: list[AgendaItem]
+    pre_deadline: str  # long date without weekday, or ""
+    final: bool
+    decision_count: int
+
+
+def as_mapping(ctx: object) -> dict[str, object]:
+    """Top-level names a template sees: the context's fields, ``common`` flattened in."""
+    result: dict[str, object] = {}
+    for f in fields(ctx):  # type: ignore[arg-type]
+        value = getattr(ctx, f.name)
+        if f.name == "common":
+            result.update({g.name: getattr(value, g.name) for g in fields(value)})
+        else:
+            result[f.name] = value
+    return result
+
+
+# ---------------------------------------------------------------------- builders
+
+
+def common(data: YearData, lang: str, title: str, build_date: dt.date) -> Common:
+    s = data.settings
+    return Common(
+        lang=lang,
+        county=s.county_in(lang),
+        year=s.year,
+        theme=s.theme_in(lang),
+        period=s.period,
+        title=title,
+        doc_date=dates.short_date(build_date),
+        coordinator=s.coordinator,
+        coordinator_email=s.coordinator_email,
+        coordinator_phone=s.coordinator_phone,
+    )
+
+
+def _municipality_name(data: YearData, name: str, lang: str) -> str:
+    m = data.municipality(name) if name else None
+    if m is None:
+        return name or t("whole_area", lang)
+    return m.name_in(lang)
+
+
+def negotiation_view(data: YearData, n: Negotiation, lang: str) -> NegotiationView:
+    return NegotiationView(
+        code=n.code,
+        service_area=n.service_area,
+        when=dates.when(n.date, n.start, n.end, lang),
+        date_long=dates.long_date(n.date, lang),
+        date_short=dates.short_date(n.date),
+        time=dates.time_range(n.start, n.end, lang),
+        place=n.place,
+        remote=n.remote,
+        chair=n.chair,
+        secretary=n.secretary,
+        municipalities=[m.name_in(lang) for m in data.municipalities_of(n)],
+    )
+
+
+def _person(p: Participant, lang: str) -> Person:
+    return Person(p.name, p.title, role_label(p.role, lang), p.elected, p.email, p.phone)
+
+
+def delegations(data: YearData, n: Negotiation, lang: str) -> list[Delegation]:
+    """The county first, then the municipalities in sheet order, then everyone else."""
+    people = data.participants_of(n)
+    county = data.settings.county_in(lang)
+    groups: list[Delegation] = []
+    county_people = [_person(p, lang) for p in people if p.organisation == schema.ORG_COUNTY]
+    if county_people:
+        groups.append(Delegation(county, county_people))
+    for m in data.municipalities_of(n):
+        mine = [_person(p, lang) for p in people if p.municipality == m.name]
+        if mine:
+            groups.append(Delegation(m.name_in(lang), mine))
+    others: dict[str, list[Person]] = {}
+    for p in people:
+        if p.organisation != schema.ORG_COUNTY and p.municipality is None:
+            others.setdefault(p.organisation, []).append(_person(p, lang))
+    for org, members in others.items():
+        groups.append(Delegation(organisation_label(org, lang, county), members))
+    # a participant of a municipality outside this area (invited by Tunnus) goes last
+    outside = [
+        p
+        for p in people
+        if p.municipality is not None
+        and p.municipality not in {m.name for m in data.municipalities_of(n)}
+    ]
+    for p in outside:
+        groups.append(
+            Delegation(_municipality_name(data, p.municipality or "", lang), [_person(p, lang)])
+        )
+    return groups
+
+
+def decision_view(data: YearData, d: Decision, lang: str) -> DecisionView:
+    return DecisionView(
+        id=d.id,
+        municipality=_municipality_name(data, d.municipality, lang),
+        decision=d.decision,
+        follow_up=d.follow_up,
+        responsible=d.responsible,
+        forum=d.forum,
+        monitoring=d.monitoring,
+        deadline=dates.short_date(d.deadline),
+        priority=schema.THEME_SV.get(d.priority, d.priority) if lang == "sv" else d.priority,
+    )
+
+
+def raised_view(data: YearData, n: Negotiation, lang: str) -> list[RaisedView]:
+    return [
+        RaisedView(
+            municipality=_municipality_name(data, r.municipality, lang),
+            topic=r.topic,
+            description=r.description,
+            wish=r.wish,
+            priority=schema.THEME_SV.get(r.priority, r.priority) if lang == "sv" else r.priority,
+        )
+        for r in data.raised_of(n)
+    ]
+
+
+#: agenda item key -> words that, typed in a decision's `Asiakohta`, mean it
+_ITEM_ALIASES = {
+    "opening": ("avaus", "osallistujat", "öppnande"),
+    "plan": ("suunnitelma", "hyvinvointisuunnitelma", "turvallisuussuunnitelma", "plan", "planen"),
+    "coefficient": ("hyte-kerroin", "kerroin", "koefficient", "hyte-koefficienten"),
+    "theme": ("teema", "tema"),
+    "previous": ("edellinen vuosi", "edellisen vuoden sopimukset", "föregående år"),
+    "followup": ("jatkotoimet", "seuranta", "jatkotoimet ja seuranta", "uppföljning"),
+    "closing": ("päättäminen", "avslutning"),
+}
+
+
+def agenda_key_of(text: str, items: list[AgendaItem]) -> str:
+    """Which agenda item a decision's ``Asiakohta`` means: by number, title or alias.
+
+    Anything unrecognised goes under the theme, where most decisions belong.
+    """
+    wanted = key(text).rstrip(".")
+    if not wanted:
+        return "theme"
+    for item in items:
+        if wanted == str(item.number) or wanted == key(item.title):
+            return item.key
+    for item_key, aliases in _ITEM_ALIASES.items():
+        matches = any(wanted == key(a) or wanted.startswith(key(a)) for a in aliases)
+        if matches and any(i.key == item_key for i in items):
+            return item_key
+    for fi in schema.AGENDA_ITEMS_FI:
+        if wanted == key(fi):
+            return {
+                key(schema.AGENDA_ITEMS_FI[0]): "opening",
+                key(schema.AGENDA_ITEMS_FI[1]): "plan",
+                key(schema.AGENDA_ITEMS_FI[2]): "coefficient",
+                key(schema.AGENDA_ITEMS_FI[3]): "theme",
+                key(schema.AGENDA_ITEMS_FI[4]): "previous",
+                key(schema.AGENDA_ITEMS_FI[5]): "followup",
+                key(schema.AGENDA_ITEMS_FI[6]): "closing",
+            }[wanted]
+    return "theme"
+
+
+def agenda(
+    data: YearData,
+    n: Negotiation,
+    lang: str,
+    previous: list[PreviousView] | None = None,
+    with_decisions: bool = False,
+) -> list[AgendaItem]:
+    """The fixed agenda (SPEC §3), numbered; decisions attached when asked for."""
+    s = data.settings
+    keys = ["opening", "plan", "coefficient", "theme"]
+    if previous is not None:
+        keys.append("previous")
+    keys += ["followup", "closing"]
+    items: list[AgendaItem] = []
+    for number, item_key in enumerate(keys, start=1):
+        items.append(
+            AgendaItem(
+                number=number,
+                key=item_key,
+                title=t(f"item_{item_key}", lang, theme=s.theme_in(lang)),
+                text=t(f"item_{item_key}_text", lang, period=s.period),
+                raised=raised_view(data, n, lang) if item_key == "theme" else [],
+                previous=list(previous or []) if item_key == "previous" else [],
+            )
+        )
+    if with_decisions:
+        for d in data.decisions_of(n):
+            target = agenda_key_of(d.agenda_item, items)
+            for item in items:
+                if item.key == target:
+                    item.decisions.append(decision_view(data, d, lang))
+    return items
+
+
+def negotiation_doc(
+    data: YearData,
+    n: Negotiation,
+    lang: str,
+    doc_type: str,
+    build_date: dt.date,
+    previous: list[PreviousView] | None = None,
+) -> NegotiationDoc:
+    final = doc_type == "poytakirja" and bool(data.decisions_of(n))
+    title_key = (
+        "title_poytakirja_draft" if doc_type == "poytakirja" and not final else f"title_{doc_type}"
+    )
+    s = data.settings
+    deadline = s.pretask_deadline or s.survey_deadline
+    view = negotiation_view(data, n, lang)
+    title = f"{t(title_key, lang)} – {view.service_area} {s.year}"
+    return NegotiationDoc(
+        common=common(data, lang, title, build_date),
+        negotiation=view,
+        delegations=delegations(data, n, lang),
+        agenda=agenda(data, n, lang, previous, with_decisions=doc_type == "poytakirja"),
+        pre_deadline=dates.date_without_weekday(deadline, lang) if deadline else "",
+        final=final,
+        decision_count=len(data.decisions_of(n)),
+    )

@@ -1,0 +1,47 @@
+"""Dates and times as official Finnish and Finland-Swedish letters write them (Babel CLDR)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date
+
+LOCALES = {"fi": "fi_FI", "sv": "sv_FI"}
+
+
+def long_date(day: dt.date, lang: str) -> str:
+    """``keskiviikkona 14. huhtikuuta 2027`` / ``onsdagen den 14 april 2027``."""
+    if lang == "sv":
+        weekday = format_date(day, "EEEE", locale=LOCALES["sv"])
+        return f"{weekday}en den {format_date(day, 'd MMMM y', locale=LOCALES['sv'])}"
+    return format_date(day, "EEEE d. MMMM y", locale=LOCALES["fi"])
+
+
+def date_without_weekday(day: dt.date, lang: str) -> str:
+    """``14. huhtikuuta 2027`` / ``14 april 2027``."""
+    pattern = "d MMMM y" if lang == "sv" else "d. MMMM y"
+    return format_date(day, pattern, locale=LOCALES[lang])
+
+
+def short_date(day: dt.date | None) -> str:
+    """``14.4.2027`` in both languages; empty for no date."""
+    return f"{day.day}.{day.month}.{day.year}" if day else ""
+
+
+def clock(time: dt.time) -> str:
+    return f"{time.hour}.{time.minute:02d}"
+
+
+def time_range(start: dt.time | None, end: dt.time | None, lang: str) -> str:
+    """``klo 9.00–11.30`` / ``kl. 9.00–11.30``; empty when no start is known."""
+    if start is None:
+        return ""
+    word = "kl." if lang == "sv" else "klo"
+    text = f"{word} {clock(start)}"
+    return f"{text}–{clock(end)}" if end else text
+
+
+def when(day: dt.date, start: dt.time | None, end: dt.time | None, lang: str) -> str:
+    """``keskiviikkona 14. huhtikuuta 2027 klo 9.00–11.30``."""
+    times = time_range(start, end, lang)
+    return f"{long_date(day, lang)} {times}".strip()

@@ -1,0 +1,132 @@
+"""Which documents a build makes, and how each is made (SPEC §3).
+
+Every producer takes the :class:`Job` (the validated data plus what the build
+shares) and returns the :class:`Output` files it makes, or explains in
+``job.skipped`` why it makes none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from . import context, naming
+from .archive import Output
+from .i18n import t
+from .model import YearData
+from .render import DocProperties, Renderer
+from .tracker import rows_from_register, tracker_bytes, write_tracker
+
+LANGUAGE_TAGS = {"fi": "fi-FI", "sv": "sv-FI"}
+
+
+@dataclass
+class Job:
+    data: YearData
+    build_date: dt.date
+    renderer: Renderer = field(default_factory=Renderer)
+    #: "why a document type was not made", for the build's report
+    skipped: list[str] = field(default_factory=list)
+    #: last year's tracker rows as the agenda shows them, or None when not given
+    previous: list[context.PreviousView] | None = None
+
+    @property
+    def created(self) -> dt.datetime:
+        return dt.datetime.combine(self.build_date, dt.time(), tzinfo=dt.UTC)
+
+    def properties(self, title: str, doc_type: str, lang: str, keywords: str = "") -> DocProperties:
+        s = self.data.settings
+        return DocProperties(
+            title=title,
+            subject=f"Hytetu-neuvottelut {s.year}: {s.theme_in(lang)}",
+            author=s.county_in(lang),
+            keywords="; ".join(k for k in ("hytetu", doc_type, keywords) if k),
+            language=LANGUAGE_TAGS.get(lang, ""),
+            created=self.created,
+            category=doc_type,
+        )
+
+    def render(
+        self, lang: str, doc_type: str, ctx: object, title: str, keywords: str = ""
+    ) -> bytes:
+        return self.renderer.render(
+            lang,
+            doc_type,
+            context.as_mapping(ctx),
+            self.properties(title, doc_type, lang, keywords),
+        )
+
+
+Producer = Callable[[Job], list[Output]]
+
+
+def negotiation_documents(doc_type: str) -> Producer:
+    """kutsu, asialista, poytakirja: one per negotiation and language."""
+
+    def produce(job: Job) -> list[Output]:
+        outputs = []
+        data = job.data
+        for n in data.negotiations:
+            for lang in data.languages_of(n):
+                ctx = context.negotiation_doc(data, n, lang, doc_type, job.build_date, job.previous)
+                status = "luonnos" if doc_type == "poytakirja" and not ctx.final else "valmis"
+                outputs.append(
+                    Output(
+                        path=naming.output_path(doc_type, n.code, lang, ext="docx"),
+                        doc_type=doc_type,
+                        title=ctx.common.title,
+                        content=job.render(lang, doc_type, ctx, ctx.common.title, n.code),
+                        negotiation=n.code,
+                        lang=lang,
+                        status=status,
+                        personal_data=doc_type in ("kutsu", "poytakirja"),
+                    )
+                )
+        return outputs
+
+    return produce
+
+
+def tracker(job: Job) -> list[Output]:
+    data = job.data
+    if not data.decisions:
+        job.skipped.append(
+            "seurantataulukko: päätösrekisterissä (Päätökset) ei ole päätöksiä, joten "
+            "seurantataulukkoa ei tehty."
+        )
+        return []
+    wb = write_tracker(data, rows_from_register(data))
+    title = f"{t('title_seurantataulukko', 'fi')} {data.settings.year}"
+    _xlsx_properties(wb, job, title, "seurantataulukko")
+    return [
+        Output(
+            path=naming.output_path("seurantataulukko", str(data.settings.year), ext="xlsx"),
+            doc_type="seurantataulukko",
+            title=title,
+            content=tracker_bytes(wb),
+            personal_data=True,
+        )
+    ]
+
+
+def _xlsx_properties(wb, job: Job, title: str, doc_type: str, lang: str = "fi") -> None:
+    props = job.properties(title, doc_type, lang)
+    wb.properties.title = props.title
+    wb.properties.subject = props.subject
+    wb.properties.creator = props.author
+    wb.properties.lastModifiedBy = props.author
+    wb.properties.keywords = props.keywords
+    wb.properties.language = props.language
+    wb.properties.category = props.category
+    wb.properties.created = props.created.replace(tzinfo=None)
+    wb.properties.modified = props.created.replace(tzinfo=None)
+
+
+#: every producer, in phase order
+PRODUCERS: tuple[Producer, ...] = (
+    negotiation_documents("kutsu"),
+    negotiation_documents("asialista"),
+    negotiation_documents("poytakirja"),
+    tracker,
+)
