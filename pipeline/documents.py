@@ -14,9 +14,16 @@ from dataclasses import dataclass, field
 from . import context, naming
 from .archive import Output
 from .i18n import t
+from .merge import MergeReport, merge_rows
 from .model import YearData
 from .render import DocProperties, Renderer
-from .tracker import rows_from_register, tracker_bytes, write_tracker
+from .tracker import (
+    OldTracker,
+    copy_sheets,
+    rows_from_register,
+    tracker_bytes,
+    write_tracker,
+)
 
 LANGUAGE_TAGS = {"fi": "fi-FI", "sv": "sv-FI"}
 
@@ -30,6 +37,10 @@ class Job:
     skipped: list[str] = field(default_factory=list)
     #: last year's tracker rows as the agenda shows them, or None when not given
     previous: list[context.PreviousView] | None = None
+    #: this year's tracker as a previous build left it (and people edited it), if any
+    current_tracker: OldTracker | None = None
+    #: what merging with ``current_tracker`` did, for the build's report
+    merge: MergeReport | None = None
 
     @property
     def created(self) -> dt.datetime:
@@ -39,7 +50,7 @@ class Job:
         s = self.data.settings
         return DocProperties(
             title=title,
-            subject=f"Hytetu-neuvottelut {s.year}: {s.theme_in(lang)}",
+            subject=f"{t('subject', lang)} {s.year}: {s.theme_in(lang)}",
             author=s.county_in(lang),
             keywords="; ".join(k for k in ("hytetu", doc_type, keywords) if k),
             language=LANGUAGE_TAGS.get(lang, ""),
@@ -90,13 +101,23 @@ def negotiation_documents(doc_type: str) -> Producer:
 
 def tracker(job: Job) -> list[Output]:
     data = job.data
-    if not data.decisions:
+    current = job.current_tracker
+    if not data.decisions and current is None:
         job.skipped.append(
             "seurantataulukko: päätösrekisterissä (Päätökset) ei ole päätöksiä, joten "
             "seurantataulukkoa ei tehty."
         )
         return []
-    wb = write_tracker(data, rows_from_register(data))
+    rows, extra_headers = rows_from_register(data), []
+    if current is not None:
+        # a rebuild: what people typed into the tracker is carried over (SPEC §3)
+        rows, job.merge = merge_rows(rows, current.rows, marked=current.marked)
+        extra_headers = current.extra_headers
+        job.merge.extra_columns = list(extra_headers)
+        job.merge.extra_sheets = list(current.extra_sheets)
+    wb = write_tracker(data, rows, extra_headers)
+    if current is not None:
+        copy_sheets(wb, current.workbook, current.extra_sheets)
     title = f"{t('title_seurantataulukko', 'fi')} {data.settings.year}"
     _xlsx_properties(wb, job, title, "seurantataulukko")
     return [

@@ -75,7 +75,7 @@ TEXT: dict[str, dict[str, str]] = {
         "fi": "Hytetu-neuvottelujen seurantataulukko",
         "sv": "Uppföljningstabell",
     },
-    "negotiation_of": {"fi": "Palvelualue {area}", "sv": "Serviceområde {area}"},
+    "subject": {"fi": "Hytetu-neuvottelut", "sv": "Hytetu-förhandlingarna"},
 }
 
 

@@ -12,21 +12,23 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from xml.sax.saxutils import escape as xml_escape
 
 from docxtpl import DocxTemplate
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2 import StrictUndefined, Template, TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from lxml import etree
 from markupsafe import Markup, escape
 
 from .errors import TemplateProblem
 
 TEMPLATE_ROOT = Path(__file__).resolve().parent.parent / "templates_docx"
 
-# docxtpl rewrites "{_{" and friends after rendering and would alter such text in a value;
-# numeric references for the braces keep every value exactly as typed.
+# Braces and percent signs in values become numeric references: whatever a value holds,
+# it can never read as a template tag, and it reaches the document exactly as typed.
 _BRACES = str.maketrans({"{": "&#123;", "}": "&#125;", "%": "&#37;"})
 
 
@@ -48,31 +50,130 @@ def make_environment() -> SandboxedEnvironment:
     return env
 
 
-class _CachingTemplate(DocxTemplate):
-    """A DocxTemplate whose XML parts are compiled once and shared between renders."""
+_WORD_PART = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
+_CORE = "docProps/core.xml"
 
-    def __init__(self, blob: bytes, compiled: dict[str, Any]) -> None:
-        super().__init__(io.BytesIO(blob))
-        self._compiled = compiled
 
-    def render_xml_part(self, src_xml, part, context, jinja_env=None):
-        src_xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml)
-        self.current_rendering_part = part
-        template = self._compiled.get(src_xml)
-        if template is None:
-            template = self._compiled[src_xml] = jinja_env.from_string(src_xml)
-        dst_xml = template.render(context)
-        dst_xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", dst_xml)
-        dst_xml = (
-            dst_xml.replace("{_{", "{{")
-            .replace("}_}", "}}")
-            .replace("{_%", "{%")
-            .replace("%_}", "%}")
-        )
-        return self.resolve_listing(dst_xml)
+class _Listing(DocxTemplate):
+    """docxtpl's own XML helpers (tag clean-up, line breaks), without its document model."""
 
-    def render_properties(self, context, jinja_env=None):
-        """Core properties are set from the build, never templated."""
+    def __init__(self) -> None:
+        super().__init__(io.BytesIO())
+
+
+_HELPER = _Listing()
+
+
+class PreparedTemplate:
+    """A Word template read, cleaned and compiled once, then rendered many times.
+
+    docxtpl's ``DocxTemplate`` re-reads the file, re-parses it with python-docx
+    and recompiles every XML part for each document. Here the package is read
+    once; each render only runs the compiled Jinja templates of the parts that
+    hold tags and writes a new zip around them, every other part copied as is.
+    """
+
+    def __init__(self, path: Path, env: SandboxedEnvironment) -> None:
+        self.path = path
+        try:
+            blob = path.read_bytes()
+            with zipfile.ZipFile(io.BytesIO(blob)) as zf:
+                self.entries = [(info.filename, zf.read(info)) for info in zf.infolist()]
+        except (OSError, zipfile.BadZipFile):
+            raise TemplateProblem(
+                f"{path}: Word-pohjaa ei löydy tai se ei ole Word-tiedosto (.docx). "
+                f"Palauta pohja kansioon {path.parent}."
+            ) from None
+        self.parts: dict[str, Template] = {}
+        for name, data in self.entries:
+            if not _WORD_PART.match(name):
+                continue
+            xml = _HELPER.patch_xml(data.decode("utf-8"))
+            if "{{" not in xml and "{%" not in xml:
+                continue
+            xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
+            self.parts[name] = _compile(env, xml, path)
+
+    def render(self, context: dict[str, object], props: DocProperties) -> bytes:
+        out = io.BytesIO()
+        stamp = _zip_time(props.created)
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+            for name, data in self.entries:
+                if name in self.parts:
+                    data = self._render_part(name, context)
+                elif name == _CORE:
+                    data = core_properties_xml(props)
+                info = zipfile.ZipInfo(name, date_time=stamp)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                zf.writestr(info, data)
+        return out.getvalue()
+
+    def _render_part(self, name: str, context: dict[str, object]) -> bytes:
+        try:
+            xml = self.parts[name].render(context)
+        except SecurityError as exc:
+            raise TemplateProblem(
+                f"{self.path}: pohja yrittää käyttää kiellettyä tai tuntematonta tietoa "
+                f"({exc}) kohdassa ”{self._around(name, exc)}”. Pohjat saavat käyttää vain "
+                "työkirjan tietoja: poista tunniste, joka viittaa ohjelman sisäisiin tietoihin."
+            ) from None
+        except UndefinedError as exc:
+            raise TemplateProblem(
+                f"{self.path}: pohjassa on tuntematon muuttuja ({exc}) kohdassa "
+                f"”{self._around(name, exc)}”. Korjaa tunnisteen nimi tai poista se pohjasta."
+            ) from None
+        except TemplateError as exc:
+            raise TemplateProblem(
+                f"{self.path}: pohjaa ei voi täyttää ({exc}) kohdassa "
+                f"”{self._around(name, exc)}”. Korjaa pohjan tunniste."
+            ) from None
+        except Exception as exc:  # a tag computing something impossible: {{ 1/0 }}, a huge range
+            raise TemplateProblem(
+                f"{self.path}: pohjan tunnistetta ei voi laskea ({type(exc).__name__}: {exc}) "
+                f"kohdassa ”{self._around(name, exc)}”. Korjaa tai poista tunniste."
+            ) from None
+        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+        xml = _HELPER.resolve_listing(xml)
+        data = xml.encode("utf-8")
+        try:
+            etree.fromstring(data)
+        except etree.XMLSyntaxError as exc:
+            raise TemplateProblem(
+                f"{self.path}: täytetty pohja ei ole kelvollinen Word-asiakirja ({exc}). "
+                "Tarkista, että jokainen {%p if %} ja {%p for %} on suljettu samalla tasolla."
+            ) from None
+        return data
+
+    def _around(self, name: str, exc: BaseException) -> str:
+        """The text of the template line where ``exc`` arose (Jinja keeps template line numbers)."""
+        line = 0
+        tb = exc.__traceback__
+        while tb is not None:
+            if tb.tb_frame.f_code.co_filename == "<template>":
+                line = tb.tb_lineno
+            tb = tb.tb_next
+        data = dict(self.entries).get(name, b"")
+        xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", _HELPER.patch_xml(data.decode("utf-8")))
+        lines = xml.splitlines()
+        if 0 < line <= len(lines):
+            return re.sub(r"<[^>]+>", "", lines[line - 1]).strip()[:120]
+        return ""
+
+
+def _compile(env: SandboxedEnvironment, xml: str, path: Path) -> Template:
+    try:
+        return env.from_string(xml)
+    except TemplateSyntaxError as exc:
+        raise TemplateProblem(
+            f"{path}: pohjan tunnisteessa on kirjoitusvirhe ({exc.message}) kohdassa "
+            f"”{_around(exc, xml)}”. Korjaa {{{{ }}}}- ja {{% %}}-merkinnät."
+        ) from None
+
+
+def _zip_time(when: dt.datetime) -> tuple[int, int, int, int, int, int]:
+    when = max(when.replace(tzinfo=None), dt.datetime(1980, 1, 1))
+    return (when.year, when.month, when.day, when.hour, when.minute, when.second)
 
 
 @dataclass
@@ -89,56 +190,29 @@ class DocProperties:
 
 @dataclass
 class Renderer:
-    """Renders every Word document of one build; holds the compiled templates."""
+    """Renders every Word document of one build; prepares each template once."""
 
     root: Path = TEMPLATE_ROOT
     env: SandboxedEnvironment = field(default_factory=make_environment)
-    _blobs: dict[Path, bytes] = field(default_factory=dict)
-    _compiled: dict[Path, dict[str, Any]] = field(default_factory=dict)
+    _prepared: dict[Path, PreparedTemplate] = field(default_factory=dict)
 
     def template_path(self, lang: str, name: str) -> Path:
         return self.root / lang / f"{name}.docx"
 
+    def prepared(self, lang: str, name: str) -> PreparedTemplate:
+        path = self.template_path(lang, name)
+        template = self._prepared.get(path)
+        if template is None:
+            template = self._prepared[path] = PreparedTemplate(path, self.env)
+        return template
+
     def render(
         self, lang: str, name: str, context: dict[str, object], props: DocProperties
     ) -> bytes:
-        path = self.template_path(lang, name)
-        blob = self._blobs.get(path)
-        if blob is None:
-            try:
-                blob = self._blobs[path] = path.read_bytes()
-            except OSError:
-                raise TemplateProblem(
-                    f"{path}: Word-pohjaa ei löydy. Palauta pohja kansioon templates_docx/{lang}/."
-                ) from None
-        doc = _CachingTemplate(blob, self._compiled.setdefault(path, {}))
-        try:
-            doc.render(context, jinja_env=self.env)
-        except SecurityError as exc:
-            raise TemplateProblem(
-                f"{path}: pohja yrittää käyttää kiellettyä toimintoa ({exc}). "
-                "Poista pohjasta tunniste, joka viittaa ohjelman sisäisiin tietoihin."
-            ) from None
-        except UndefinedError as exc:
-            raise TemplateProblem(
-                f"{path}: pohjassa on tuntematon muuttuja ({exc}). "
-                "Korjaa tunnisteen nimi tai poista se pohjasta."
-            ) from None
-        except TemplateSyntaxError as exc:
-            raise TemplateProblem(
-                f"{path}: pohjan tunnisteessa on kirjoitusvirhe ({exc.message}) kohdassa "
-                f"”{_around(exc)}”. Korjaa {{{{ }}}}- ja {{% %}}-merkinnät."
-            ) from None
-        except TemplateError as exc:
-            raise TemplateProblem(f"{path}: pohjaa ei voi täyttää ({exc}). Korjaa pohja.") from None
-        _set_properties(doc.docx, props)
-        out = io.BytesIO()
-        doc.save(out)
-        return out.getvalue()
+        return self.prepared(lang, name).render(context, props)
 
 
-def _around(exc: TemplateSyntaxError) -> str:
-    source = exc.source or ""
+def _around(exc: TemplateSyntaxError, source: str) -> str:
     lines = source.splitlines()
     if exc.lineno and 0 < exc.lineno <= len(lines):
         text = re.sub(r"<[^>]+>", "", lines[exc.lineno - 1])
@@ -146,16 +220,29 @@ def _around(exc: TemplateSyntaxError) -> str:
     return ""
 
 
-def _set_properties(document, props: DocProperties) -> None:
-    core = document.core_properties
-    core.title = props.title
-    core.subject = props.subject
-    core.author = props.author
-    core.last_modified_by = props.author
-    core.keywords = props.keywords
-    core.language = props.language
-    core.category = props.category
-    core.comments = props.comments
-    core.created = props.created
-    core.modified = props.created
-    core.revision = 1
+def core_properties_xml(props: DocProperties) -> bytes:
+    """``docProps/core.xml`` for ``props``: the metadata an archivist reads (JHS 191)."""
+    stamp = props.created.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    fields = [
+        ("dc:title", props.title),
+        ("dc:subject", props.subject),
+        ("dc:creator", props.author),
+        ("cp:keywords", props.keywords),
+        ("dc:description", props.comments),
+        ("cp:lastModifiedBy", props.author),
+        ("cp:revision", "1"),
+        ("cp:category", props.category),
+        ("dc:language", props.language),
+    ]
+    body = "".join(f"<{tag}>{xml_escape(value)}</{tag}>" for tag, value in fields if value)
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
+        'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"{body}"
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
+        "</cp:coreProperties>"
+    ).encode()
