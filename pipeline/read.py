@@ -7,10 +7,14 @@ Nothing here judges the values; that is ``validate``'s job.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import iterparse
 from openpyxl.utils import get_column_letter
 
 from . import schema
@@ -20,8 +24,19 @@ from .values import clean_text, is_blank, key
 #: a coordinator's workbook is a few hundred kilobytes; refuse what cannot be one
 MAX_FILE_BYTES = 50 * 1024 * 1024
 #: sheet XML this large would take minutes and gigabytes to parse
-MAX_UNPACKED_BYTES = 400 * 1024 * 1024
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+#: a zip entry inflating more than this many times over is a zip bomb, not a workbook
 MAX_RATIO = 200
+#: below this size the ratio does not matter (an empty sheet compresses very well)
+RATIO_FLOOR_BYTES = 10 * 1024 * 1024
+#: a workbook has a few dozen parts; tens of thousands means a hostile archive
+MAX_ENTRIES = 5000
+#: data rows per sheet: a county has tens of municipalities and hundreds of people
+MAX_ROWS = 10_000
+#: how far into an XML part a DOCTYPE could hide (the prolog comes first)
+_PROLOG_BYTES = 64 * 1024
+_MACRO_SUFFIXES = (".xlsm", ".xltm", ".xlam")
+_MACRO_CONTENT = b"macroEnabled"
 
 
 @dataclass(frozen=True)
@@ -54,6 +69,14 @@ class RawSheet:
     #: the first free column letter of the header row (where a missing column can go)
     next_column: str = "A"
     hidden: bool = False
+    #: merged ranges found in the sheet XML, e.g. ``"A5:B5"``
+    merged: list[str] = field(default_factory=list)
+    #: numbers of rows hidden (or filtered away) in Excel
+    hidden_rows: set[int] = field(default_factory=set)
+    #: column letters hidden in Excel
+    hidden_columns: set[str] = field(default_factory=set)
+    #: cells holding a formula whose result was never saved, e.g. ``"B7"``
+    uncached_formulas: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -63,6 +86,8 @@ class RawWorkbook:
     sheets: dict[str, RawSheet]
     #: sheet names found that are not part of the contract
     other_sheets: list[str]
+    #: when the workbook was last saved, from its own properties (survives copying)
+    modified: dt.datetime | None = None
 
 
 def _check_container(path: Path) -> None:
@@ -109,15 +134,82 @@ def _check_container(path: Path) -> None:
             f"{path}: tiedosto ei ole Excel-työkirja (.xlsx). "
             "Avaa se Excelissä ja tallenna muodossa Excel-työkirja (.xlsx)."
         )
-    unpacked = sum(i.file_size for i in infos)
-    packed = sum(i.compress_size for i in infos) or 1
-    if unpacked > MAX_UNPACKED_BYTES or (
-        unpacked > 20 * 1024 * 1024 and unpacked / packed > MAX_RATIO
-    ):
+    _check_sizes(path, infos)
+    _check_macros(path, names)
+    _check_prologs(path)
+
+
+def _too_big(path: Path, size: int) -> WorkbookUnreadable:
+    return WorkbookUnreadable(
+        f"{path}: työkirja purkautuu liian suureksi ({size // (1024 * 1024)} Mt, enintään "
+        f"{MAX_UNPACKED_BYTES // (1024 * 1024)} Mt). Tiedosto voi olla vahingollinen; "
+        "pyydä lähettäjältä uusi tiedosto tai kopioi tiedot uuteen työkirjaan (hytetu init)."
+    )
+
+
+def _check_sizes(path: Path, infos: list[zipfile.ZipInfo]) -> None:
+    """Refuse zip bombs from the zip directory alone, before anything is inflated.
+
+    The sizes declared there bind: :mod:`zipfile` never inflates an entry beyond
+    its declared size (it stops and reports a checksum error instead).
+    """
+    if len(infos) > MAX_ENTRIES:
         raise WorkbookUnreadable(
-            f"{path}: työkirja purkautuu liian suureksi ({unpacked // (1024 * 1024)} Mt). "
+            f"{path}: työkirjassa on {len(infos)} osaa (enintään {MAX_ENTRIES}). "
             "Tiedosto voi olla vahingollinen; pyydä lähettäjältä uusi tiedosto."
         )
+    unpacked = sum(i.file_size for i in infos)
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise _too_big(path, unpacked)
+    for info in infos:
+        if info.file_size > RATIO_FLOOR_BYTES and info.file_size > MAX_RATIO * max(
+            info.compress_size, 1
+        ):
+            raise _too_big(path, unpacked)
+
+
+def _check_macros(path: Path, names: set[str]) -> None:
+    """Macros have no place in a data workbook: refuse .xlsm rather than guess."""
+    macro = path.suffix.casefold() in _MACRO_SUFFIXES or "xl/vbaProject.bin" in names
+    if not macro and "[Content_Types].xml" in names:
+        with zipfile.ZipFile(path) as zf, zf.open("[Content_Types].xml") as fh:
+            macro = _MACRO_CONTENT in fh.read(_PROLOG_BYTES)
+    if macro:
+        raise WorkbookUnreadable(
+            f"{path}: työkirjassa on makroja (.xlsm). Hytetu ei käytä eikä aja makroja: "
+            "tallenna työkirja .xlsx-muodossa (Tallenna nimellä → Excel-työkirja (.xlsx)) "
+            "ja anna se komennolle."
+        )
+
+
+_DTD = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+def _check_prologs(path: Path) -> None:
+    """No part of a real workbook declares a DTD; one that does is an entity bomb."""
+    with zipfile.ZipFile(path) as zf:
+        for info in zf.infolist():
+            if not info.filename.endswith((".xml", ".rels", ".vml")):
+                continue
+            try:
+                with zf.open(info) as fh:
+                    head = fh.read(_PROLOG_BYTES)
+            except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
+                raise WorkbookUnreadable(
+                    f"{path}: työkirja on vioittunut ({info.filename}: {exc}). "
+                    "Avaa se Excelissä ja tallenna uudelleen muodossa Excel-työkirja (.xlsx)."
+                ) from None
+            if _DTD.search(head.replace(b"\x00", b"")):
+                raise _hostile_xml(path, info.filename)
+
+
+def _hostile_xml(path: Path, part: str | None) -> WorkbookUnreadable:
+    where = f"työkirjan osassa {part}" if part else "työkirjassa"
+    return WorkbookUnreadable(
+        f"{path}: {where} on XML-määrittelyjä (DOCTYPE/ENTITY), joita "
+        "Excel ei koskaan kirjoita. Tiedosto voi olla vahingollinen, eikä sitä lueta. "
+        "Pyydä lähettäjältä uusi tiedosto tai kopioi tiedot uuteen työkirjaan (hytetu init)."
+    )
 
 
 def match_header(text: str, spec: schema.SheetSpec) -> str | None:
@@ -166,7 +258,65 @@ def _read_sheet(ws, spec: schema.SheetSpec) -> RawSheet:
             cells[column] = RawCell(cell.value, f"{letter}{cell.row}", cell.data_type == "e")
         if cells and number is not None:
             sheet.rows.append(RawRow(number, cells))
+            if len(sheet.rows) > MAX_ROWS:
+                raise TooManyRows(spec.name, number)
     return sheet
+
+
+class TooManyRows(Exception):
+    """A sheet holds more data rows than any county's year can (see MAX_ROWS)."""
+
+    def __init__(self, sheet: str, row: int) -> None:
+        super().__init__(sheet, row)
+        self.sheet = sheet
+        self.row = row
+
+
+def _local(tag: object) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+_REF = re.compile(r"[A-Z]{1,3}[0-9]{1,7}(:[A-Z]{1,3}[0-9]{1,7})?")
+
+
+def _uncached_formula(cell) -> bool:
+    """A formula cell whose result was never saved (``<v>`` missing, or empty but not text)."""
+    children = {_local(child.tag): child for child in cell}
+    if "f" not in children or "is" in children:
+        return False
+    value = children.get("v")
+    return value is None or (not value.text and cell.get("t") != "str")
+
+
+def _scan_sheet_xml(zf: zipfile.ZipFile, part: str, sheet: RawSheet) -> None:
+    """What read-only openpyxl does not expose: merges, hidden rows/columns, unsaved formulas.
+
+    One streaming pass with defusedxml; elements are dropped as soon as they are seen.
+    """
+    with zf.open(part) as fh:
+        for event, elem in iterparse(fh, events=("start", "end")):
+            name = _local(elem.tag)
+            if event == "start":
+                number = elem.get("r") if name == "row" else None
+                if number and number.isdigit() and elem.get("hidden") in ("1", "true"):
+                    sheet.hidden_rows.add(int(number))
+                continue
+            if name == "c":
+                ref = elem.get("r")
+                if ref and _uncached_formula(elem):
+                    sheet.uncached_formulas.append(ref)
+                elem.clear()
+            elif name == "row":
+                elem.clear()
+            elif name == "col" and elem.get("hidden") in ("1", "true"):
+                low, high = int(elem.get("min", "0")), int(elem.get("max", "0"))
+                # nothing this tool reads lies further right than column 1000
+                for index in range(max(low, 1), min(high, 1000) + 1):
+                    sheet.hidden_columns.add(get_column_letter(index))
+            elif name == "mergeCell":
+                ref = elem.get("ref")
+                if ref and _REF.fullmatch(ref):
+                    sheet.merged.append(ref)
 
 
 def _is_known_header(text: str, spec: schema.SheetSpec) -> bool:
@@ -182,25 +332,62 @@ def read_workbook(path: Path) -> RawWorkbook:
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on a broken file
-        raise WorkbookUnreadable(
-            f"{path}: työkirjaa ei voi lukea ({type(exc).__name__}). "
-            "Avaa se Excelissä ja tallenna muodossa Excel-työkirja (.xlsx)."
-        ) from None
+        if _defused(exc):
+            raise _hostile_xml(path, None) from None
+        raise _broken(path, exc) from None
     try:
-        known = {key(spec.name): spec for spec in schema.SHEETS}
-        sheets: dict[str, RawSheet] = {}
-        others: list[str] = []
-        for ws in wb.worksheets:
-            spec = known.get(key(ws.title))
-            if spec is None:
-                others.append(ws.title)
-                continue
-            if spec.name in sheets:
-                others.append(ws.title)
-                continue
-            sheet = _read_sheet(ws, spec)
-            sheet.hidden = ws.sheet_state != "visible"
-            sheets[spec.name] = sheet
-        return RawWorkbook(path=path, sheets=sheets, other_sheets=others)
+        with zipfile.ZipFile(path) as zf:
+            sheets, others = _read_sheets(wb, zf)
+        modified = wb.properties.modified or wb.properties.created
+        return RawWorkbook(path=path, sheets=sheets, other_sheets=others, modified=modified)
+    except TooManyRows as exc:
+        limit = f"{MAX_ROWS:,}".replace(",", " ")
+        raise WorkbookUnreadable(
+            f"{path}: välilehdellä {exc.sheet} on yli {limit} tietoriviä (raja ylittyi "
+            f"kohdassa {exc.sheet}!A{exc.row}). Näin paljon rivejä ei tarvita yhden vuoden "
+            "neuvotteluihin: poista ylimääräiset rivit ja tallenna työkirja uudelleen."
+        ) from None
+    except WorkbookUnreadable:
+        raise
+    except Exception as exc:  # a part that only breaks when read (bad XML, bad checksum)
+        if _defused(exc):
+            raise _hostile_xml(path, None) from None
+        raise _broken(path, exc) from None
     finally:
         wb.close()
+
+
+def _defused(exc: BaseException | None) -> bool:
+    """Whether defusedxml refused a DTD or entity somewhere in ``exc``'s chain."""
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, DefusedXmlException):
+            return True
+        exc = exc.__cause__ or exc.__context__
+        seen += 1
+    return False
+
+
+def _broken(path: Path, exc: Exception) -> WorkbookUnreadable:
+    return WorkbookUnreadable(
+        f"{path}: työkirjaa ei voi lukea, se on vioittunut ({type(exc).__name__}). "
+        "Avaa se Excelissä ja tallenna uudelleen muodossa Excel-työkirja (.xlsx)."
+    )
+
+
+def _read_sheets(wb, zf: zipfile.ZipFile) -> tuple[dict[str, RawSheet], list[str]]:
+    known = {key(spec.name): spec for spec in schema.SHEETS}
+    sheets: dict[str, RawSheet] = {}
+    others: list[str] = []
+    for ws in wb.worksheets:
+        spec = known.get(key(ws.title))
+        if spec is None or spec.name in sheets:
+            others.append(ws.title)
+            continue
+        sheet = _read_sheet(ws, spec)
+        sheet.hidden = ws.sheet_state != "visible"
+        part = getattr(ws, "_worksheet_path", None)
+        if part:
+            _scan_sheet_xml(zf, part, sheet)
+        sheets[spec.name] = sheet
+    return sheets, others
