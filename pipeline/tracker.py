@@ -10,9 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
+import zipfile
+from copy import copy
 from dataclasses import dataclass, field
+from pathlib import Path
+from xml.sax.saxutils import quoteattr
 
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import MergedCell
+from openpyxl.chart import BarChart, Reference
+from openpyxl.comments import Comment
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -20,7 +28,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from . import schema
+from .errors import OutputProblem
 from .model import YearData
+from .values import key
 from .xlsx import set_date, set_text, set_value
 
 SHEET = "Seuranta"
@@ -43,10 +53,18 @@ COLUMNS: tuple[tuple[str, int], ...] = (
     ("Tila", 14),
     ("Tilannekuvaus", 40),
     ("Päivitetty", 12),
+    ("Rekisterissä", 16),
 )
 HEADERS = tuple(name for name, _ in COLUMNS)
 #: columns people fill in during the year; a rebuild keeps what they typed
 USER_COLUMNS = ("Tila", "Tilannekuvaus", "Päivitetty")
+#: whether the row's decision is in the register; written by the build only
+REGISTER_COLUMN = "Rekisterissä"
+IN_REGISTER = "kyllä"
+REMOVED = "poistettu rekisteristä"
+OWN_ROW = "oma rivi"
+#: columns the register owns: a rebuild refreshes them from the register
+REGISTER_OWNED = tuple(h for h, _ in COLUMNS if h not in (*USER_COLUMNS, REGISTER_COLUMN))
 DATE_COLUMNS = ("Määräaika", "Päivitetty")
 #: rows below the data that still get dropdowns and rules, for rows people add
 SPARE_ROWS = 500
@@ -56,11 +74,17 @@ def col(name: str) -> str:
     return get_column_letter(HEADERS.index(name) + 1)
 
 
+class Formula(str):
+    """A formula a person wrote into the tracker (kept a formula; plain text never becomes one)."""
+
+
 @dataclass
 class TrackerRow:
     values: dict[str, object]
     #: columns the users added, carried over by a rebuild: header -> value
     extra: dict[str, object] = field(default_factory=dict)
+    #: cell comments people wrote: header -> (text, author)
+    comments: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
@@ -87,6 +111,7 @@ def rows_from_register(data: YearData) -> list[TrackerRow]:
                     "Tila": schema.DEFAULT_STATUS,
                     "Tilannekuvaus": "",
                     "Päivitetty": None,
+                    REGISTER_COLUMN: IN_REGISTER,
                 }
             )
         )
@@ -98,6 +123,17 @@ _HEADER_FONT = Font(bold=True, color="FFFFFF")
 _OVERDUE_FILL = PatternFill("solid", fgColor="F8CBAD")
 _DELAYED_FILL = PatternFill("solid", fgColor="FFE699")
 _DONE_FONT = Font(color="548235")
+_REMOVED_FILL = PatternFill("solid", fgColor="D9D9D9")
+_REMOVED_FONT = Font(color="7F7F7F", italic=True)
+
+
+def put(cell, value: object) -> None:
+    """A tracker value: a person's formula stays a formula, all text stays text."""
+    if isinstance(value, Formula):
+        cell.value = str(value)
+        cell.data_type = "f"
+    else:
+        set_value(cell, value)
 
 
 def _header(ws, headers: list[str], widths: list[int]) -> None:
@@ -128,10 +164,14 @@ def write_tracker(
             if name in DATE_COLUMNS and isinstance(value, dt.date):
                 set_date(cell, value)
             else:
-                set_value(cell, value)
+                put(cell, value)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         for c, name in enumerate(extra_headers, start=len(HEADERS) + 1):
-            set_value(ws.cell(row=r, column=c), row.extra.get(name))
+            put(ws.cell(row=r, column=c), row.extra.get(name))
+        for c, name in enumerate(headers, start=1):
+            if name in row.comments:
+                text, author = row.comments[name]
+                ws.cell(row=r, column=c).comment = Comment(text, author)
     last = max(len(rows) + 1, 2)
     limit = last + SPARE_ROWS
     last_col = get_column_letter(len(headers))
@@ -170,6 +210,15 @@ def write_tracker(
 
     deadline, tila = col("Määräaika"), col("Tila")
     area = f"A2:{last_col}{limit}"
+    ws.conditional_formatting.add(
+        area,
+        FormulaRule(
+            formula=[f'${col(REGISTER_COLUMN)}2="{REMOVED}"'],
+            fill=_REMOVED_FILL,
+            font=_REMOVED_FONT,
+            stopIfTrue=True,
+        ),
+    )
     ws.conditional_formatting.add(
         area,
         FormulaRule(
@@ -212,16 +261,20 @@ def _overview(wb: Workbook, data: YearData, rows: list[TrackerRow], limit: int) 
     )
     kunta, tila, deadline = col("Kunta"), col("Tila"), col("Määräaika")
     rng = lambda c: f"{SHEET}!${c}$2:${c}${limit}"  # noqa: E731
+    # a decision removed from the register keeps its row but is no longer counted
+    live = f'{rng(col(REGISTER_COLUMN))},"<>{REMOVED}"'
     for r, name in enumerate(names, start=2):
         set_text(ws.cell(row=r, column=1), name)
         for c in range(2, len(schema.TRACKER_STATUSES) + 2):
             letter = get_column_letter(c)
-            ws.cell(row=r, column=c).value = f"=COUNTIFS({rng(kunta)},$A{r},{rng(tila)},{letter}$1)"
+            ws.cell(
+                row=r, column=c
+            ).value = f"=COUNTIFS({rng(kunta)},$A{r},{rng(tila)},{letter}$1,{live})"
         total = len(schema.TRACKER_STATUSES) + 2
         ws.cell(row=r, column=total).value = f"=SUM(B{r}:{get_column_letter(total - 1)}{r})"
         ws.cell(row=r, column=total + 1).value = (
             f'=COUNTIFS({rng(kunta)},$A{r},{rng(deadline)},"<"&TODAY(),'
-            f'{rng(tila)},"<>Valmis",{rng(tila)},"<>Peruttu")'
+            f'{rng(tila)},"<>Valmis",{rng(tila)},"<>Peruttu",{live})'
         )
     last = len(names) + 1
     sum_row = last + 1
@@ -236,9 +289,226 @@ def _overview(wb: Workbook, data: YearData, rows: list[TrackerRow], limit: int) 
         table = Table(displayName="Tilanne", ref=f"A1:{get_column_letter(len(headers))}{last}")
         table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
         ws.add_table(table)
+        _chart(ws, last, sum_row)
+
+
+CHART_TITLE = "Päätösten tila kunnittain"
+CHART_DESCRIPTION = (
+    "Pinottu pylväskaavio: kunkin kunnan päätösten määrä tiloittain "
+    "(Ei aloitettu, Käynnissä, Valmis, Viivästynyt, Peruttu). "
+    "Samat luvut ovat taulukossa kaavion yläpuolella."
+)
+#: status -> bar colour, in the order of schema.TRACKER_STATUSES
+_STATUS_COLOURS = ("A6A6A6", "2E75B6", "70AD47", "ED7D31", "595959")
+
+
+def _chart(ws, last: int, sum_row: int) -> None:
+    """A native stacked bar chart of the status counts, beside the counts."""
+    chart = BarChart()
+    chart.type = "bar"
+    chart.grouping = "stacked"
+    chart.overlap = 100
+    chart.title = CHART_TITLE
+    chart.y_axis.title = "Päätöksiä"
+    chart.x_axis.title = "Kunta"
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    chart.y_axis.majorGridlines = None
+    chart.legend.position = "b"
+    first, final = 2, len(schema.TRACKER_STATUSES) + 1
+    data = Reference(ws, min_col=first, max_col=final, min_row=1, max_row=last)
+    chart.add_data(data, titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=last))
+    for series, colour in zip(chart.series, _STATUS_COLOURS, strict=True):
+        series.graphicalProperties.solidFill = colour
+        series.graphicalProperties.line.solidFill = colour
+    chart.width = 20
+    chart.height = max(7.5, 0.8 * (last - 1) + 5)
+    ws.add_chart(chart, f"A{sum_row + 3}")
 
 
 def tracker_bytes(wb: Workbook) -> bytes:
+    """The workbook as bytes, the same bytes for the same content.
+
+    openpyxl stamps the save time into the file; here the zip entries get a
+    fixed time and the document its own ``created`` date as ``modified``, so
+    an unchanged tracker is byte for byte the same and needs no backup. The
+    chart also gets its alternative text here (openpyxl has no setting for it).
+    """
+    # only the tracker's overview chart is described; other workbooks pass through
+    is_tracker = SHEET in wb.sheetnames and OVERVIEW_SHEET in wb.sheetnames
     out = io.BytesIO()
     wb.save(out)
-    return out.getvalue()
+    created = wb.properties.created or dt.datetime(2000, 1, 1)
+    stamp = created.strftime("%Y-%m-%dT%H:%M:%SZ")
+    result = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(out.getvalue())) as source,
+        zipfile.ZipFile(result, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = re.sub(
+                    rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                    rb"\g<1>" + stamp.encode() + rb"\g<2>",
+                    content,
+                )
+            elif info.filename.startswith("xl/drawings/drawing") and is_tracker:
+                content = _describe_charts(content)
+            entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = info.external_attr
+            target.writestr(entry, content)
+    return result.getvalue()
+
+
+def _describe_charts(drawing: bytes) -> bytes:
+    """Give the overview chart a name and a description (alt text) for screen readers."""
+    name, descr = quoteattr(CHART_TITLE), quoteattr(CHART_DESCRIPTION)
+    return re.sub(
+        rb'<((?:\w+:)?)cNvPr id="(\d+)" name="Chart \d+"\s*/>',
+        lambda m: (
+            f'<{m.group(1).decode()}cNvPr id="{m.group(2).decode()}" name={name} descr={descr}/>'
+        ).encode(),
+        drawing,
+    )
+
+
+# ------------------------------------------------------------ the old tracker
+
+
+@dataclass
+class OldTracker:
+    """The tracker a previous build made, as people have left it."""
+
+    path: Path
+    rows: list[TrackerRow]
+    #: headers people added to the tracker sheet, in their order
+    extra_headers: list[str]
+    #: whether the sheet had the ``Rekisterissä`` column (trackers from before it did not)
+    marked: bool
+    #: the workbook itself, for copying the sheets people added
+    workbook: Workbook
+    #: sheets people added (every sheet but the tracker sheet and the overview)
+    extra_sheets: list[str]
+
+
+def _cell_value(cell, date_column: bool) -> object:
+    value = cell.value
+    if value is None or (isinstance(value, str) and value == ""):
+        return None
+    if cell.data_type == "f" and isinstance(value, str):
+        return Formula(value)
+    if date_column and isinstance(value, dt.datetime) and value.time() == dt.time():
+        return value.date()
+    return value
+
+
+def read_tracker(path: Path) -> OldTracker:
+    """Read the existing tracker; :class:`OutputProblem` if it cannot be merged."""
+    hint = (
+        "Korjaa tiedosto tai siirrä se pois kansiosta (aiempi versio voi löytyä "
+        "kansiosta varmuuskopiot) ja aja komento uudelleen."
+    )
+    try:
+        wb = load_workbook(path)
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError, TypeError) as exc:
+        raise OutputProblem(
+            f"{path}: aiempaa seurantataulukkoa ei voi avata ({exc}). "
+            f"Siihen kirjoitettuja tietoja ei voi siirtää uuteen taulukkoon. {hint}"
+        ) from None
+    names = {key(name): name for name in wb.sheetnames}
+    sheet_name = names.get(key(SHEET))
+    overview = names.get(key(OVERVIEW_SHEET))
+    extra_sheets = [n for n in wb.sheetnames if n not in (sheet_name, overview)]
+    if sheet_name is None:
+        return OldTracker(path, [], [], True, wb, extra_sheets)
+    ws = wb[sheet_name]
+    known = {key(h): h for h in HEADERS}
+    columns: dict[int, str] = {}  # column index -> our header or the extra header
+    extra_headers: list[str] = []
+    width = ws.max_column
+    for c in range(1, width + 1):
+        text = ws.cell(row=1, column=c).value
+        header = str(text).strip() if text is not None else ""
+        if key(header) in known and known[key(header)] not in columns.values():
+            columns[c] = known[key(header)]
+            continue
+        if not header:
+            if all(ws.cell(row=r, column=c).value is None for r in range(2, ws.max_row + 1)):
+                continue
+            header = f"Sarake {get_column_letter(c)}"
+        name, n = header, 2
+        while name in extra_headers or key(name) in known:
+            name, n = f"{header} ({n})", n + 1
+        extra_headers.append(name)
+        columns[c] = name
+    if "Tunnus" not in columns.values():
+        raise OutputProblem(
+            f"{path}: välilehdeltä {sheet_name} puuttuu sarake Tunnus, joten rivejä ei voi "
+            "yhdistää päätösrekisteriin. Palauta Tunnus-otsikko riville 1 ja aja komento "
+            "uudelleen."
+        )
+    rows: list[TrackerRow] = []
+    for r in range(2, ws.max_row + 1):
+        values: dict[str, object] = {}
+        extra: dict[str, object] = {}
+        comments: dict[str, tuple[str, str]] = {}
+        for c, name in columns.items():
+            cell = ws.cell(row=r, column=c)
+            value = _cell_value(cell, name in DATE_COLUMNS)
+            if name in HEADERS:
+                values[name] = value
+            else:
+                extra[name] = value
+            if cell.comment is not None and cell.comment.text:
+                comments[name] = (cell.comment.text, cell.comment.author or "")
+        if not comments and all(v is None for v in (*values.values(), *extra.values())):
+            continue
+        rows.append(TrackerRow(values, extra, comments))
+    return OldTracker(
+        path, rows, extra_headers, REGISTER_COLUMN in columns.values(), wb, extra_sheets
+    )
+
+
+def copy_sheets(wb: Workbook, old: Workbook, names: list[str]) -> None:
+    """Carry the sheets people added over: values, formulas, formats, widths, merges.
+
+    openpyxl cannot carry charts, images or comments' shapes; cell comments are kept.
+    """
+    for name in names:
+        source = old[name]
+        title = name
+        while title in wb.sheetnames:
+            title = f"{title[:28]} 2"
+        target = wb.create_sheet(title)
+        target.sheet_state = source.sheet_state
+        for row in source.iter_rows():
+            for cell in row:
+                if isinstance(cell, MergedCell):
+                    continue
+                new = target.cell(row=cell.row, column=cell.column)
+                new.value = cell.value
+                if cell.data_type in ("s", "f", "n", "b", "d", "e", "inlineStr"):
+                    new.data_type = cell.data_type
+                if cell.has_style:
+                    new.font = copy(cell.font)
+                    new.fill = copy(cell.fill)
+                    new.border = copy(cell.border)
+                    new.alignment = copy(cell.alignment)
+                    new.number_format = cell.number_format
+                    new.protection = copy(cell.protection)
+                if cell.comment is not None:
+                    new.comment = copy(cell.comment)
+                if cell.hyperlink is not None:
+                    new.hyperlink = copy(cell.hyperlink)
+        for letter, dim in source.column_dimensions.items():
+            target.column_dimensions[letter].width = dim.width
+            target.column_dimensions[letter].hidden = dim.hidden
+        for index, dim in source.row_dimensions.items():
+            target.row_dimensions[index].height = dim.height
+            target.row_dimensions[index].hidden = dim.hidden
+        for merged in source.merged_cells.ranges:
+            target.merge_cells(str(merged))
+        target.freeze_panes = source.freeze_panes
