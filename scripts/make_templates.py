@@ -199,6 +199,260 @@ TEXTS: dict[str, dict[str, str]] = {
     },
 }
 
+#: words of the phase 1 and 4 documents (ennakkotehtava, ennakkomateriaali, tiedote,
+#: yhteenveto); merged into TEXTS so that every builder reads one dictionary
+PHASE_TEXTS: dict[str, dict[str, str]] = {
+    "fi": {
+        "type_ennakkotehtava": "ENNAKKOTEHTÄVÄ",
+        "type_ennakkomateriaali": "ENNAKKOMATERIAALI",
+        "type_tiedote": "TIEDOTE",
+        "type_yhteenveto": "VUOSIYHTEENVETO",
+        "deadline_label": "Palautettava",
+        # ennakkotehtava
+        "pretask_intro": "{{ county }} ja alueen kunnat neuvottelevat vuosittain hyvinvoinnin,"
+        " terveyden ja turvallisuuden edistämisestä (hytetu-neuvottelut). Vuoden {{ year }}"
+        " neuvottelujen teema on {{ theme|lower }}, yksi alueellisen hyvinvointi- ja"
+        " turvallisuussuunnitelman{% if period %} {{ period }}{% endif %} painopisteistä."
+        " Ennakkotehtävän avulla neuvotteluihin valmistaudutaan yhdessä, jotta niissä voidaan"
+        " sopia yhteisistä tavoitteista, toimista ja vastuunjaosta.",
+        "task_heading": "Tehtävä",
+        "task_kunnat": "Kunta valmistelee neuvotteluun tiiviin, teeman mukaisen esityksen"
+        " merkittävistä asioista hyte-kerroin huomioiden. Valmistelu tehdään monitoimijaisesti:"
+        " mukaan kannattaa kutsua teeman kannalta keskeiset toimialat ja kunnan hyte-työryhmä.",
+        "task_kunnat_1": "Nimetkää neuvotteluun kunnan edustajat teeman mukaisesti, myös"
+        " luottamushenkilö, ja antakaa edustajille valtuudet sopia käsiteltävistä asioista.",
+        "task_kunnat_2": "Lähettäkää hyvinvointialueelle nostot: asiat, joista kunta haluaa"
+        " neuvottelussa sopia ja joihin se toivoo hyvinvointialueen valmistautuvan.",
+        "task_kunnat_3": "Vastatkaa ennakkokyselyyn; lomake lähetetään kunnalle erikseen.",
+        "task_sote": "Sosiaali- ja terveyspalvelut valmistelevat neuvotteluihin tiiviin, teeman"
+        " mukaisen esityksen merkittävistä asioista palvelualueittain hyte-kerroin huomioiden:"
+        " mitä teemaan liittyvä palvelutarve ja asiakastieto kertovat, miten palvelut tukevat"
+        " kuntien hyvinvointityötä ja missä yhteistyötä kuntien kanssa tarvitaan.",
+        "task_sote_1": "Nimetkää teeman asiantuntijat hyvinvointialueen neuvottelukokoonpanoon.",
+        "task_sote_2": "Kootkaa teemaan liittyvä palvelu- ja asiakastieto palvelualueittain.",
+        "task_sote_3": "Valmistautukaa vastaamaan kuntien nostoihin.",
+        "task_jarjestot": "Järjestöneuvottelukunta valmistelee neuvotteluihin tiiviin, teeman"
+        " mukaisen esityksen merkittävistä asioista järjestöjen näkökulmasta hyte-kerroin"
+        " huomioiden: järjestöjen teemaan liittyvä toiminta, niiden havainnot ihmisten arjesta"
+        " sekä ehdotukset yhteistyöhön kuntien ja hyvinvointialueen kanssa.",
+        "task_jarjestot_1": "Nimetkää järjestöneuvottelukunnan edustajat neuvotteluihin.",
+        "task_jarjestot_2": "Kootkaa jäsenjärjestöjen teemaan liittyvä toiminta ja havainnot.",
+        "task_jarjestot_3": "Tuokaa esiin, missä järjestöt voivat olla mukana sovittavissa"
+        " toimissa.",
+        "content_heading": "Esityksen sisältö",
+        "content_1": "Teeman kannalta merkittävimmät asiat ja ilmiöt omassa toiminnassa.",
+        "content_2": "Mitä on jo tehty ja mitä tieto ja tulokset kertovat.",
+        "content_3": "Hyte-kerroin: miten teeman työ näkyy hyte-kertoimen indikaattoreissa ja"
+        " miten niitä voidaan yhdessä parantaa.",
+        "content_4": "Mistä halutaan neuvottelussa sopia ja mihin toivotaan muiden valmistautuvan.",
+        "content_5": "Esitys on tiivis: enintään noin 10 minuuttia tai muutama dia.",
+        "phenomena_heading": "Neuvotteluihin nostettavat ilmiöt",
+        "phenomena_intro": "Hytetu-yhdyshenkilöverkosto on tunnistanut teemasta seuraavat"
+        " ilmiöt, jotka tuodaan esille neuvotteluissa. Käsitelkää niitä esityksessänne.",
+        "other_phenomena_heading": "Muut tunnistetut ilmiöt",
+        "other_phenomena_intro": "Verkosto tunnisti myös nämä ilmiöt; ne ovat taustaksi"
+        " valmistelulle, eikä niitä käsitellä neuvotteluissa erikseen.",
+        "col_phenomenon": "Ilmiö",
+        "deadlines_heading": "Määräajat",
+        "deadline_pretask": "Ennakkotehtävä palautetaan viimeistään {{ pretask_deadline }}.",
+        "deadline_survey": "Kunnat vastaavat ennakkokyselyyn viimeistään {{ survey_deadline }}.",
+        "deadline_none": "Määräajat ilmoitetaan erikseen.",
+        "schedule_heading": "Neuvottelujen aikataulu",
+        "col_service_area": "Palvelualue",
+        "col_time": "Aika",
+        "col_place": "Paikka",
+        "col_municipalities": "Kunnat",
+        "contact_heading": "Yhteystiedot",
+        "contact_intro": "Lisätietoja antaa ja ennakkotehtävät vastaanottaa",
+        # ennakkomateriaali
+        "material_intro": "Ennakkomateriaaliin on koottu neuvotteluun osallistuvien kuntien"
+        " nostot ja ennakkokyselyn vastaukset{% if has_previous %} sekä edellisen vuoden"
+        " ({{ previous_year }}) neuvotteluissa sovittujen asioiden tilanne seurantataulukon"
+        " mukaan{% endif %}. Tutustukaa materiaaliin ennen neuvottelua.",
+        "survey_heading": "Ennakkokyselyn vastaukset",
+        "survey_number": "Vastaus {{ s.number }}",
+        "col_question": "Kysymys",
+        "col_answer": "Vastaus",
+        "no_answer": "(ei vastausta)",
+        "col_priority": "Paino" + SHY + "piste",
+        "previous_year_heading": "Edellisen vuoden sopimukset ({{ previous_year }})",
+        "nothing_from": "Kunnalta ei ole tullut nostoja eikä kyselyvastauksia.",
+        "area_heading": "Koko palvelualue",
+        # tiedote
+        "press_date": "Tiedote {{ doc_date }}",
+        "press_lead": "{{ county }} ja alueen kunnat ovat sopineet yhteisistä hyvinvoinnin,"
+        " terveyden ja turvallisuuden edistämisen toimista vuoden {{ year }}"
+        " hytetu-neuvotteluissa. Neuvottelujen teema oli {{ theme|lower }}. Neuvotteluissa"
+        " sovittiin yhteensä {{ decision_count }} asiasta.",
+        "press_law": "Hytetu-neuvottelut ovat hyvinvointialueen ja kuntien lakisääteisiä,"
+        " vuosittaisia neuvotteluja (laki sosiaali- ja terveydenhuollon järjestämisestä"
+        " 612/2021, 6 ja 7 §). Neuvottelut käytiin palvelualueittain, ja niihin osallistuivat"
+        " kunnat {{ municipalities }}.",
+        "press_held": "Neuvottelu {% if n.held %}pidettiin{% else %}pidetään{% endif %}"
+        " {{ n.date }}. Kunnat: {{ n.municipalities }}.",
+        "material_raised": "Nostot",
+        "press_agreements": "Keskeisiä sopimuksia:",
+        "press_followup": "Sovittujen asioiden toteutumista seurataan"
+        " hytetu-yhdyshenkilöverkostossa, ja niiden tilanne käsitellään seuraavan vuoden"
+        " neuvotteluissa.",
+        "press_contact": "Lisätietoja",
+        # yhteenveto
+        "summary_intro": "Yhteenveto kokoaa vuoden {{ year }} hytetu-neuvotteluissa sovittujen"
+        " asioiden etenemisen seurantataulukon mukaan {{ as_of }}. Se liitetään vuoden"
+        " {{ next_year }} neuvottelujen ennakkomateriaaliin.",
+        "summary_untracked": "Seurantataulukkoon ei ole vielä kirjattu tilanteita: kaikki"
+        " sovitut asiat ovat tilassa Ei aloitettu. Päivittäkää tilat seurantataulukkoon ja"
+        " tehkää yhteenveto uudelleen.",
+        "key_figures": "Keskeiset luvut",
+        "figure_total": "Sovittuja asioita yhteensä {{ total }}, joista valmiina"
+        " {{ totals.done }} ({{ done_percent }}).",
+        "figure_states": "Käynnissä {{ totals.in_progress }}, ei aloitettu"
+        " {{ totals.not_started }}, viivästynyt {{ totals.delayed }}, peruttu"
+        " {{ totals.cancelled }}.",
+        "figure_overdue": "Määräaika on ohitettu {{ totals.overdue }} keskeneräisessä asiassa.",
+        "by_municipality": "Tilanne kunnittain",
+        "by_priority": "Tilanne painopisteittäin",
+        "overdue_heading": "Määräaika ohitettu",
+        "cancelled_heading": "Perutut",
+        "unknown_heading": "Tila ei ole luettelossa",
+        "unknown_intro": "Näiden asioiden tila ei ole mikään seurantataulukon tiloista; ne"
+        " on laskettu vain yhteensä-lukuun. Korjatkaa tila seurantataulukkoon.",
+        "col_not_started": "Ei aloi" + SHY + "tettu",
+        "col_in_progress": "Käyn" + SHY + "nissä",
+        "col_done": "Valmis",
+        "col_delayed": "Viiväs" + SHY + "tynyt",
+        "col_cancelled": "Peruttu",
+        "col_total": "Yh" + SHY + "teensä",
+        "col_overdue": "Määrä" + SHY + "aika ohi",
+    },
+    "sv": {
+        "type_ennakkotehtava": "FÖRHANDSUPPGIFT",
+        "type_ennakkomateriaali": "FÖRHANDSMATERIAL",
+        "type_tiedote": "PRESSMEDDELANDE",
+        "type_yhteenveto": "ÅRSSAMMANFATTNING",
+        "deadline_label": "Senast",
+        "pretask_intro": "{{ county }} och kommunerna i området förhandlar varje år om"
+        " främjande av välfärd, hälsa och säkerhet (hytetu-förhandlingar). Temat för"
+        " förhandlingarna {{ year }} är {{ theme|lower }}, en av prioriteringarna i den"
+        " regionala välfärds- och säkerhetsplanen{% if period %} {{ period }}{% endif %}."
+        " Med förhandsuppgiften förbereder vi oss tillsammans så att vi vid förhandlingarna"
+        " kan komma överens om gemensamma mål, åtgärder och ansvarsfördelning.",
+        "task_heading": "Uppgift",
+        "task_kunnat": "Kommunen förbereder till förhandlingen en koncis presentation av"
+        " betydande frågor inom temat med hyte-koefficienten i åtanke. Förberedelsen görs"
+        " sektorsövergripande: bjud in de förvaltningar som är centrala för temat och"
+        " kommunens hyte-arbetsgrupp.",
+        "task_kunnat_1": "Utse kommunens representanter enligt temat, också en förtroendevald,"
+        " och ge dem befogenhet att komma överens om de frågor som behandlas.",
+        "task_kunnat_2": "Skicka till välfärdsområdet de frågor som kommunen vill komma"
+        " överens om vid förhandlingen och som välfärdsområdet bör förbereda sig på.",
+        "task_kunnat_3": "Besvara förhandsenkäten; blanketten skickas separat till kommunen.",
+        "task_sote": "Social- och hälsovårdstjänsterna förbereder till förhandlingarna en"
+        " koncis presentation av betydande frågor inom temat per serviceområde med"
+        " hyte-koefficienten i åtanke: vad servicebehovet och klientuppgifterna berättar, hur"
+        " tjänsterna stöder kommunernas välfärdsarbete och var samarbete med kommunerna behövs.",
+        "task_sote_1": "Utse sakkunniga inom temat till välfärdsområdets förhandlingsdelegation.",
+        "task_sote_2": "Sammanställ service- och klientuppgifter inom temat per serviceområde.",
+        "task_sote_3": "Förbered er på att svara på kommunernas frågor.",
+        "task_jarjestot": "Organisationsdelegationen förbereder till förhandlingarna en koncis"
+        " presentation av betydande frågor inom temat ur organisationernas perspektiv med"
+        " hyte-koefficienten i åtanke: organisationernas verksamhet inom temat, deras"
+        " iakttagelser om människornas vardag och förslag till samarbete med kommunerna och"
+        " välfärdsområdet.",
+        "task_jarjestot_1": "Utse organisationsdelegationens representanter till förhandlingarna.",
+        "task_jarjestot_2": "Sammanställ medlemsorganisationernas verksamhet och iakttagelser"
+        " inom temat.",
+        "task_jarjestot_3": "Lyft fram var organisationerna kan delta i de åtgärder som avtalas.",
+        "content_heading": "Presentationens innehåll",
+        "content_1": "De viktigaste frågorna och fenomenen inom temat i den egna verksamheten.",
+        "content_2": "Vad som redan gjorts och vad uppgifterna och resultaten visar.",
+        "content_3": "Hyte-koefficienten: hur arbetet inom temat syns i hyte-koefficientens"
+        " indikatorer och hur de kan förbättras tillsammans.",
+        "content_4": "Vad ni vill komma överens om vid förhandlingen och vad de andra bör"
+        " förbereda sig på.",
+        "content_5": "Presentationen är koncis: högst cirka 10 minuter eller några bilder.",
+        "phenomena_heading": "Fenomen som tas upp vid förhandlingarna",
+        "phenomena_intro": "Hytetu-kontaktpersonsnätverket har identifierat följande fenomen"
+        " inom temat som tas upp vid förhandlingarna. Behandla dem i er presentation.",
+        "other_phenomena_heading": "Övriga identifierade fenomen",
+        "other_phenomena_intro": "Nätverket identifierade också dessa fenomen; de är bakgrund"
+        " för förberedelserna och behandlas inte separat vid förhandlingarna.",
+        "col_phenomenon": "Fenomen",
+        "deadlines_heading": "Tidsfrister",
+        "deadline_pretask": "Förhandsuppgiften ska lämnas in senast {{ pretask_deadline }}.",
+        "deadline_survey": "Kommunerna besvarar förhandsenkäten senast {{ survey_deadline }}.",
+        "deadline_none": "Tidsfristerna meddelas separat.",
+        "schedule_heading": "Tidtabell för förhandlingarna",
+        "col_service_area": "Service" + SHY + "område",
+        "col_time": "Tid",
+        "col_place": "Plats",
+        "col_municipalities": "Kommuner",
+        "contact_heading": "Kontaktuppgifter",
+        "contact_intro": "Mer information ger och förhandsuppgifterna tas emot av",
+        "material_intro": "I förhandsmaterialet har de deltagande kommunernas frågor och svar"
+        " på förhandsenkäten sammanställts{% if has_previous %}, liksom läget för det som"
+        " överenskoms vid förhandlingarna föregående år ({{ previous_year }}) enligt"
+        " uppföljningstabellen{% endif %}. Bekanta er med materialet före förhandlingen.",
+        "survey_heading": "Svar på förhandsenkäten",
+        "survey_number": "Svar {{ s.number }}",
+        "col_question": "Fråga",
+        "col_answer": "Svar",
+        "no_answer": "(inget svar)",
+        "col_priority": "Priori" + SHY + "tering",
+        "previous_year_heading": "Föregående års överenskommelser ({{ previous_year }})",
+        "nothing_from": "Kommunen har inte skickat frågor eller enkätsvar.",
+        "area_heading": "Hela serviceområdet",
+        "press_date": "Pressmeddelande {{ doc_date }}",
+        "press_lead": "{{ county }} och kommunerna i området har kommit överens om gemensamma"
+        " åtgärder för att främja välfärd, hälsa och säkerhet vid hytetu-förhandlingarna"
+        " {{ year }}. Temat för förhandlingarna var {{ theme|lower }}. Sammanlagt"
+        " {{ decision_count }} överenskommelser gjordes.",
+        "press_law": "Hytetu-förhandlingarna är lagstadgade årliga förhandlingar mellan"
+        " välfärdsområdet och kommunerna (lagen om ordnande av social- och hälsovård 612/2021,"
+        " 6 och 7 §). Förhandlingarna fördes per serviceområde, och i dem deltog kommunerna"
+        " {{ municipalities }}.",
+        "press_held": "Förhandlingen {% if n.held %}hölls{% else %}hålls{% endif %} den"
+        " {{ n.date }}. Kommuner: {{ n.municipalities }}.",
+        "material_raised": "Frågor till förhandlingen",
+        "press_agreements": "Centrala överenskommelser:",
+        "press_followup": "Genomförandet följs upp i hytetu-kontaktpersonsnätverket, och läget"
+        " behandlas vid nästa års förhandlingar.",
+        "press_contact": "Mer information",
+        "summary_intro": "Sammanfattningen visar hur det som överenskoms vid"
+        " hytetu-förhandlingarna {{ year }} har framskridit enligt uppföljningstabellen den"
+        " {{ as_of }}. Den bifogas förhandsmaterialet till förhandlingarna {{ next_year }}.",
+        "summary_untracked": "Inga lägesuppgifter har ännu förts in i uppföljningstabellen:"
+        " alla överenskommelser har statusen Ej påbörjad. Uppdatera statusen i"
+        " uppföljningstabellen och gör sammanfattningen på nytt.",
+        "key_figures": "Nyckeltal",
+        "figure_total": "Sammanlagt {{ total }} överenskommelser, av vilka {{ totals.done }}"
+        " är klara ({{ done_percent }}).",
+        "figure_states": "Pågår {{ totals.in_progress }}, ej påbörjade"
+        " {{ totals.not_started }}, försenade {{ totals.delayed }}, inställda"
+        " {{ totals.cancelled }}.",
+        "figure_overdue": "Tidsfristen har överskridits för {{ totals.overdue }} oavslutade"
+        " överenskommelser.",
+        "by_municipality": "Läget per kommun",
+        "by_priority": "Läget per prioritering",
+        "overdue_heading": "Tidsfristen överskriden",
+        "cancelled_heading": "Inställda",
+        "unknown_heading": "Status saknas i listan",
+        "unknown_intro": "Dessa överenskommelser har en status som inte finns i"
+        " uppföljningstabellens lista; de räknas bara i totalen. Rätta statusen i"
+        " uppföljningstabellen.",
+        "col_not_started": "Ej påbör" + SHY + "jad",
+        "col_in_progress": "Pågår",
+        "col_done": "Klar",
+        "col_delayed": "Förse" + SHY + "nad",
+        "col_cancelled": "Inställd",
+        "col_total": "Totalt",
+        "col_overdue": "Tids" + SHY + "frist över" + SHY + "skriden",
+    },
+}
+for _lang, _words in PHASE_TEXTS.items():
+    assert not set(_words) & set(TEXTS[_lang]), "a phase text would replace a word in use"
+    TEXTS[_lang].update(_words)
+
 # ------------------------------------------------------------------ XML helpers
 
 
@@ -782,10 +1036,276 @@ def build_poytakirja(w: Writer) -> None:
     w.para(w.w("checker"), "\t", w.w("checker"), style="Signer")
 
 
+# ------------------------------------------------- phase 1 and 4 documents
+
+
+def _placeholder_png() -> bytes:
+    """A 1×1 grey PNG: the picture part a build replaces with the real chart."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)  # 1×1, 8-bit greyscale
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00\xd9"))
+        + chunk(b"IEND", b"")
+    )
+
+
+def _contact_block(w: Writer) -> None:
+    w.para("{{ county }}", style="Contact")
+    w.optional("coordinator", "{{ coordinator }}", style="Contact")
+    w.optional("coordinator_email", "{{ coordinator_email }}", style="Contact")
+    w.optional("coordinator_phone", w.w("phone") + " ", "{{ coordinator_phone }}", style="Contact")
+
+
+def _dated_heading(w: Writer, addressee: str | None = None) -> None:
+    date_line = w.para("{{ county }}", "\t", "{{ doc_date }}", style="Contact")
+    date_line.paragraph_format.tab_stops.add_tab_stop(Cm(TEXT_WIDTH_CM), WD_TAB_ALIGNMENT.RIGHT)
+    date_line.paragraph_format.space_after = Pt(12)
+    if addressee:
+        w.info("addressees", addressee)
+
+
+def _bullets(w: Writer, *names: str) -> None:
+    for name in names:
+        w.para(w.w(name), style="List Bullet")
+
+
+def build_ennakkotehtava(w: Writer) -> None:
+    _dated_heading(w, "{{ audience_name }}")
+    w.heading("{{ title }}", 1)
+    w.para(w.w("pretask_intro"))
+    w.heading(w.w("task_heading"), 2)
+    for i, audience in enumerate(("kunnat", "sote", "jarjestot")):
+        w.tag(("if" if i == 0 else "elif") + f' audience == "{audience}"')
+        w.para(w.w(f"task_{audience}"))
+        _bullets(w, f"task_{audience}_1", f"task_{audience}_2")
+        if audience == "kunnat":
+            w.optional("survey", w.w("task_kunnat_3"), style="List Bullet")
+        else:
+            _bullets(w, f"task_{audience}_3")
+    w.tag("endif")
+    w.heading(w.w("content_heading"), 2)
+    _bullets(w, "content_1", "content_2", "content_3", "content_4", "content_5")
+    w.tag("if phenomena")
+    w.heading(w.w("phenomena_heading"), 2)
+    w.para(w.w("phenomena_intro"))
+    w.loop_table(
+        w.w("phenomena_heading"),
+        [("col_phenomenon", 5.0, "p.name"), ("col_description", 12.0, "p.description")],
+        "p in phenomena",
+    )
+    w.tag("endif")
+    w.tag("if other_phenomena")
+    w.heading(w.w("other_phenomena_heading"), 3)
+    w.para(w.w("other_phenomena_intro"))
+    w.tag("for p in other_phenomena")
+    w.para(
+        "{{ p.name }}{% if p.description %} – {{ p.description }}{% endif %}", style="List Bullet"
+    )
+    w.tag("endfor")
+    w.tag("endif")
+    w.heading(w.w("deadlines_heading"), 2)
+    w.optional("pretask_deadline", w.w("deadline_pretask"))
+    w.optional('survey and survey_deadline and audience == "kunnat"', w.w("deadline_survey"))
+    w.optional(
+        'not pretask_deadline and not (survey and survey_deadline and audience == "kunnat")',
+        w.w("deadline_none"),
+    )
+    w.heading(w.w("schedule_heading"), 2)
+    w.loop_table(
+        w.w("schedule_heading"),
+        [
+            ("col_service_area", 3.0, "n.service_area"),
+            ("col_time", 5.5, "n.when"),
+            ("col_place", 3.5, "n.place"),
+            ("col_municipalities", 5.0, "n.municipalities"),
+        ],
+        "n in schedule",
+    )
+    w.heading(w.w("contact_heading"), 2)
+    w.para(w.w("contact_intro"))
+    _contact_block(w)
+
+
+def _previous_table(w: Writer, loop: str, with_municipality: bool) -> None:
+    columns = [
+        ("col_decision", 4.2, "v.decision"),
+        ("col_follow_up", 3.8, "v.follow_up"),
+        ("col_deadline", 2.0, "v.deadline"),
+        ("col_status", 2.2, "v.status"),
+        ("col_note", 4.8, "v.note"),
+    ]
+    if with_municipality:
+        # 2.6 cm for the municipality, taken from the widest columns
+        narrower = {"col_decision": 0.9, "col_follow_up": 0.8, "col_note": 0.9}
+        columns = [("col_municipality", 2.6, "v.municipality")] + [
+            (word, width - narrower.get(word, 0.0), expr) for word, width, expr in columns
+        ]
+    w.loop_table(w.w("previous_heading"), columns, loop)
+
+
+def build_ennakkomateriaali(w: Writer) -> None:
+    w.heading("{{ title }}", 1)
+    w.meeting_info()
+    w.info("municipalities", '{{ negotiation.municipalities|join(", ") }}')
+    intro = w.para(w.w("material_intro"))
+    intro.paragraph_format.space_before = Pt(10)
+    w.tag("for m in municipalities")
+    w.heading("{{ m.name }}", 2)
+    w.tag("if m.raised")
+    w.heading(w.w("material_raised"), 3)
+    w.loop_table(
+        w.w("material_raised"),
+        [
+            ("col_topic", 3.6, "r.topic"),
+            ("col_description", 5.6, "r.description"),
+            ("col_wish", 5.2, "r.wish"),
+            ("col_priority", 2.6, "r.priority"),
+        ],
+        "r in m.raised",
+    )
+    w.tag("endif")
+    w.tag("if m.surveys")
+    w.heading(w.w("survey_heading"), 3)
+    w.tag("for s in m.surveys")
+    w.optional("m.surveys|length > 1", (w.w("survey_number"), True))
+    w.loop_table(
+        w.w("survey_heading"),
+        [
+            ("col_question", 7.0, "a.question"),
+            ("col_answer", 10.0, "a.answer or '" + w.w("no_answer") + "'"),
+        ],
+        "a in s.answers",
+    )
+    w.tag("endfor")
+    w.tag("endif")
+    w.tag("if m.previous")
+    w.heading(w.w("previous_year_heading"), 3)
+    _previous_table(w, "v in m.previous", with_municipality=False)
+    w.tag("endif")
+    w.optional("not (m.raised or m.surveys or m.previous)", w.w("nothing_from"))
+    w.tag("endfor")
+    w.tag("if area_previous")
+    w.heading(w.w("area_heading"), 2)
+    w.heading(w.w("previous_year_heading"), 3)
+    _previous_table(w, "v in area_previous", with_municipality=True)
+    w.tag("endif")
+
+
+def build_tiedote(w: Writer) -> None:
+    _dated_heading(w)
+    w.para((w.w("press_date"), True))
+    w.heading("{{ headline }}", 1)
+    w.para((w.w("press_lead"), True))
+    w.para(w.w("press_law"))
+    w.tag("for n in negotiations")
+    w.heading("{{ n.service_area }}", 2)
+    w.para(w.w("press_held"))
+    w.tag("if n.agreements")
+    w.para(w.w("press_agreements"))
+    w.tag("for a in n.agreements")
+    w.para("{{ a }}", style="List Bullet")
+    w.tag("endfor")
+    w.optional("n.more", "{{ n.more }}", style="List Bullet")
+    w.tag("endif")
+    w.tag("endfor")
+    follow = w.para(w.w("press_followup"))
+    follow.paragraph_format.space_before = Pt(10)
+    w.heading(w.w("press_contact"), 2)
+    _contact_block(w)
+
+
+def _picture(w: Writer, width: Cm) -> None:
+    """A picture whose bytes, size and alternative text the build fills in (``chart``)."""
+    p = w.doc.add_paragraph(style="Normal")
+    p.paragraph_format.keep_with_next = True
+    run = p.add_run()
+    run.add_picture(io.BytesIO(_placeholder_png()), width=width)
+    inline = run._r.find(".//" + qn("wp:inline"))
+    inline.find(qn("wp:extent")).set("cx", "{{ chart.cx }}")
+    inline.find(qn("wp:extent")).set("cy", "{{ chart.cy }}")
+    doc_pr = inline.find(qn("wp:docPr"))
+    doc_pr.set("name", "Kaavio")
+    doc_pr.set("title", "{{ chart.title }}")
+    doc_pr.set("descr", "{{ chart.description }}")
+    ext = inline.find(".//" + qn("a:ext"))
+    ext.set("cx", "{{ chart.cx }}")
+    ext.set("cy", "{{ chart.cy }}")
+
+
+def _status_table(w: Writer, caption: str, first: str, loop: str) -> None:
+    w.loop_table(
+        caption,
+        [
+            (first, 3.6, "c.label"),
+            ("col_not_started", 1.9, "c.not_started"),
+            ("col_in_progress", 1.9, "c.in_progress"),
+            ("col_done", 1.9, "c.done"),
+            ("col_delayed", 1.9, "c.delayed"),
+            ("col_cancelled", 1.9, "c.cancelled"),
+            ("col_total", 1.9, "c.total"),
+            ("col_overdue", 2.0, "c.overdue"),
+        ],
+        loop,
+    )
+
+
+def _tracked_table(w: Writer, caption: str, loop: str) -> None:
+    w.loop_table(
+        caption,
+        [
+            ("col_municipality", 2.4, "d.municipality"),
+            ("col_decision", 3.6, "d.decision"),
+            ("col_follow_up", 3.0, "d.follow_up"),
+            ("col_responsible", 2.2, "d.responsible"),
+            ("col_deadline", 1.9, "d.deadline"),
+            ("col_status", 1.7, "d.status"),
+            ("col_note", 2.2, "d.note"),
+        ],
+        loop,
+    )
+
+
+def build_yhteenveto(w: Writer) -> None:
+    w.heading("{{ title }}", 1)
+    w.para(w.w("summary_intro"))
+    w.optional("not tracked", (w.w("summary_untracked"), True))
+    w.heading(w.w("key_figures"), 2)
+    _bullets(w, "figure_total", "figure_states")
+    w.optional("totals.overdue", w.w("figure_overdue"), style="List Bullet")
+    w.heading(w.w("by_municipality"), 2)
+    w.tag("if chart")
+    _picture(w, Cm(16))
+    w.tag("endif")
+    _status_table(w, w.w("by_municipality"), "col_municipality", "c in by_municipality")
+    w.heading(w.w("by_priority"), 2)
+    _status_table(w, w.w("by_priority"), "col_priority", "c in by_priority")
+    for name, loop in (("overdue", "overdue"), ("cancelled", "cancelled"), ("unknown", "unknown")):
+        w.tag(f"if {loop}")
+        w.heading(w.w(f"{name}_heading"), 2)
+        if name == "unknown":
+            w.para(w.w("unknown_intro"))
+        _tracked_table(w, w.w(f"{name}_heading"), f"d in {loop}")
+        w.tag("endif")
+    w.heading(w.w("press_contact"), 2)
+    _contact_block(w)
+
+
 BUILDERS: dict[str, Callable[[Writer], None]] = {
     "kutsu": build_kutsu,
     "asialista": build_asialista,
     "poytakirja": build_poytakirja,
+    "ennakkotehtava": build_ennakkotehtava,
+    "ennakkomateriaali": build_ennakkomateriaali,
+    "tiedote": build_tiedote,
+    "yhteenveto": build_yhteenveto,
 }
 
 

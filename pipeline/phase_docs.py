@@ -1,0 +1,540 @@
+"""The Word documents of phases 1, 2 and 4 around the negotiations (SPEC §3).
+
+* ``ennakkotehtava`` — the pre-task of each audience (municipalities; social and
+  health services; the NGO advisory board), in every language of the year;
+* ``ennakkomateriaali`` — per negotiation: what its municipalities raised and
+  answered, and how last year's agreements have progressed;
+* ``tiedote`` — a press-release draft once the register has decisions;
+* ``yhteenveto`` — the year's agreements by tracker status, with a chart, for
+  next year's pre-materials.
+
+Each producer takes the :class:`~pipeline.documents.Job` and returns its
+:class:`~pipeline.archive.Output` files, or says in ``job.skipped`` why none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from . import context, dates, naming, schema
+from .archive import Output
+from .context import (
+    AnswerView,
+    ChartView,
+    MunicipalityMaterial,
+    PhenomenonView,
+    PreMaterialDoc,
+    PressNegotiation,
+    PressReleaseDoc,
+    PreTaskDoc,
+    ScheduleItem,
+    StatusCount,
+    SummaryDoc,
+    SurveyView,
+    TrackedView,
+)
+from .errors import ToolMissing
+from .i18n import t
+from .merge import merge_rows
+from .model import Negotiation, YearData
+from .previous import is_whole_area, rows_for
+from .tracker import REGISTER_COLUMN, REMOVED, WHOLE_AREA, Formula, TrackerRow, rows_from_register
+from .values import clean_text, key, parse_date
+
+if TYPE_CHECKING:
+    from .documents import Job
+
+#: audience -> slug in the file name (SPEC §3: kunnat; sosiaali- ja terveyspalvelut; järjestöt)
+AUDIENCES = ("kunnat", "sote", "jarjestot")
+#: the picture placeholder of ``yhteenveto.docx`` the chart replaces
+CHART_PART = "word/media/image1.png"
+#: longest decision text a press release repeats before shortening it
+PRESS_TEXT_MAX = 180
+#: agreements a press release lists per negotiation before "and N others"
+PRESS_AGREEMENTS_MAX = 5
+#: tracker status -> bar colour (the tracker's own overview chart uses the same)
+STATUS_COLOURS = {
+    "Ei aloitettu": "#A6A6A6",
+    "Käynnissä": "#2E75B6",
+    "Valmis": "#70AD47",
+    "Viivästynyt": "#ED7D31",
+    "Peruttu": "#595959",
+}
+_STATUS = {key(s): s for s in schema.TRACKER_STATUSES}
+_CLOSED = ("Valmis", "Peruttu")
+EMU_PER_CM = 360_000
+
+
+def _output(
+    doc_type: str,
+    path: str,
+    title: str,
+    content: bytes,
+    lang: str,
+    negotiation: str = "",
+    personal_data: bool = False,
+) -> Output:
+    return Output(
+        path=path,
+        doc_type=doc_type,
+        title=title,
+        content=content,
+        negotiation=negotiation,
+        lang=lang,
+        personal_data=personal_data,
+    )
+
+
+# --------------------------------------------------------------- ennakkotehtava
+
+
+def _long(day: dt.date | None, lang: str) -> str:
+    return dates.long_date(day, lang) if day else ""
+
+
+def pretask_doc(data: YearData, audience: str, lang: str, build_date: dt.date) -> PreTaskDoc:
+    s = data.settings
+    name = t(f"audience_{audience}", lang)
+    title = f"{t('title_ennakkotehtava', lang)}: {name} – {s.theme_in(lang)} {s.year}"
+    schedule = [
+        ScheduleItem(
+            code=n.code,
+            service_area=n.service_area,
+            when=dates.when(n.date, n.start, n.end, lang),
+            place=n.place,
+            municipalities=", ".join(m.name_in(lang) for m in data.municipalities_of(n)),
+        )
+        for n in sorted(data.negotiations, key=lambda n: (n.date, n.start or dt.time()))
+    ]
+    return PreTaskDoc(
+        common=context.common(data, lang, title, build_date),
+        audience=audience,
+        audience_name=name,
+        phenomena=[
+            PhenomenonView(p.name, p.description) for p in data.phenomena if p.for_negotiation
+        ],
+        other_phenomena=[
+            PhenomenonView(p.name, p.description) for p in data.phenomena if not p.for_negotiation
+        ],
+        pretask_deadline=_long(s.pretask_deadline, lang),
+        survey_deadline=_long(s.survey_deadline, lang),
+        survey=bool(data.questions),
+        schedule=schedule,
+    )
+
+
+def pretasks(job: Job) -> list[Output]:
+    """One pre-task per audience and language: always made."""
+    outputs = []
+    for audience in AUDIENCES:
+        for lang in job.data.languages:
+            ctx = pretask_doc(job.data, audience, lang, job.build_date)
+            title = ctx.common.title
+            outputs.append(
+                _output(
+                    "ennakkotehtava",
+                    naming.output_path("ennakkotehtava", audience, lang, ext="docx"),
+                    title,
+                    job.render(lang, "ennakkotehtava", ctx, title, audience),
+                    lang,
+                )
+            )
+    return outputs
+
+
+# ------------------------------------------------------------ ennakkomateriaali
+
+
+def pre_material_doc(job: Job, n: Negotiation, lang: str) -> PreMaterialDoc | None:
+    """The negotiation's pre-materials, or None when there is nothing to put in them."""
+    data = job.data
+    raised = context.raised_view(data, n, lang)
+    previous = job.previous_views(n, lang) or []
+    previous_rows = rows_for(data, n) if job.previous is not None else []
+    materials = []
+    for m in data.municipalities_of(n):
+        name = m.name_in(lang)
+        surveys = [
+            SurveyView(
+                number=i,
+                answers=[AnswerView(q, a) for q, a in r.answers],
+            )
+            for i, r in enumerate(data.responses_of(m), start=1)
+        ]
+        mine = [
+            view
+            for view, row in zip(previous, previous_rows, strict=True)
+            if not is_whole_area(row) and key(row.municipality) in (key(m.name), key(m.name_sv))
+        ]
+        materials.append(
+            MunicipalityMaterial(
+                name=name,
+                raised=[r for r in raised if r.municipality == name],
+                surveys=surveys,
+                previous=mine,
+            )
+        )
+    shown = {id(v) for mat in materials for v in mat.previous}
+    area_previous = [v for v in previous if id(v) not in shown]
+    if not (raised or area_previous or any(mat.surveys or mat.previous for mat in materials)):
+        return None
+    s = data.settings
+    view = context.negotiation_view(data, n, lang)
+    title = f"{t('title_ennakkomateriaali', lang)} – {view.service_area} {s.year}"
+    return PreMaterialDoc(
+        common=context.common(data, lang, title, job.build_date),
+        negotiation=view,
+        municipalities=materials,
+        area_previous=area_previous,
+        has_previous=bool(previous),
+        previous_year=s.year - 1,
+    )
+
+
+def pre_materials(job: Job) -> list[Output]:
+    """Per negotiation and language, when raised items, survey answers or last year's rows exist."""
+    outputs = []
+    data = job.data
+    for n in data.negotiations:
+        made = False
+        for lang in data.languages_of(n):
+            ctx = pre_material_doc(job, n, lang)
+            if ctx is None:
+                continue
+            made = True
+            title = ctx.common.title
+            outputs.append(
+                _output(
+                    "ennakkomateriaali",
+                    naming.output_path("ennakkomateriaali", n.code, lang, ext="docx"),
+                    title,
+                    job.render(lang, "ennakkomateriaali", ctx, title, n.code),
+                    lang,
+                    negotiation=n.code,
+                    personal_data=False,
+                )
+            )
+        if not made:
+            job.skipped.append(
+                f"ennakkomateriaali ({n.code}): neuvottelun kunnilla ei ole nostoja (Nostot), "
+                "ennakkokyselyn vastauksia (Ennakkokysely, kyselyvastaukset/) eikä edellisen "
+                "vuoden seurantataulukossa rivejä, joten ennakkomateriaalia ei tehty."
+            )
+    return outputs
+
+
+# ---------------------------------------------------------------------- tiedote
+
+
+def shorten(text: str, limit: int = PRESS_TEXT_MAX) -> str:
+    """The first line of ``text``, cut at a word boundary with ``…`` when longer than ``limit``."""
+    first = text.strip().split("\n", 1)[0].strip()
+    cut = first if len(first) <= limit else first[:limit].rsplit(" ", 1)[0].rstrip(",;:–-") + "…"
+    if cut != text.strip() and not cut.endswith("…"):
+        cut += " …"
+    return cut
+
+
+def press_release_doc(data: YearData, lang: str, build_date: dt.date) -> PressReleaseDoc:
+    s = data.settings
+    negotiations = []
+    for n in sorted(data.negotiations, key=lambda n: n.date):
+        decisions = data.decisions_of(n)
+        # "and 1 other" says less than the one agreement itself
+        shown = (
+            decisions
+            if len(decisions) <= PRESS_AGREEMENTS_MAX + 1
+            else decisions[:PRESS_AGREEMENTS_MAX]
+        )
+        rest = len(decisions) - len(shown)
+        negotiations.append(
+            PressNegotiation(
+                service_area=n.service_area,
+                date=dates.date_without_weekday(n.date, lang),
+                municipalities=", ".join(m.name_in(lang) for m in data.municipalities_of(n)),
+                agreements=[shorten(d.decision) for d in shown],
+                more=t("more_agreements", lang, count=rest) if rest else "",
+                held=bool(decisions) or n.date <= build_date,
+            )
+        )
+    headline = t("press_headline", lang, theme=s.theme_in(lang).lower())
+    title = f"{t('title_tiedote', lang)}: {headline}"
+    return PressReleaseDoc(
+        common=context.common(data, lang, title, build_date),
+        headline=headline,
+        negotiations=negotiations,
+        municipalities=", ".join(m.name_in(lang) for m in data.municipalities),
+        municipality_count=len(data.municipalities),
+        negotiation_count=len(data.negotiations),
+        decision_count=len(data.decisions),
+    )
+
+
+def press_release(job: Job) -> list[Output]:
+    data = job.data
+    if not data.decisions:
+        job.skipped.append(
+            "tiedote: päätösrekisterissä (Päätökset) ei ole päätöksiä, joten tiedotetta ei tehty."
+        )
+        return []
+    outputs = []
+    for lang in data.languages:
+        ctx = press_release_doc(data, lang, job.build_date)
+        title = ctx.common.title
+        outputs.append(
+            _output(
+                "tiedote",
+                naming.output_path("tiedote", lang, ext="docx"),
+                title,
+                job.render(lang, "tiedote", ctx, title),
+                lang,
+            )
+        )
+    return outputs
+
+
+# --------------------------------------------------------------------- yhteenveto
+
+
+def tracker_rows(job: Job) -> list[TrackerRow] | None:
+    """This year's tracker rows as the build writes them (merged on a rebuild); None if none."""
+    data, current = job.data, job.current_tracker
+    if not data.decisions and current is None:
+        return None
+    rows = rows_from_register(data)
+    if current is not None:
+        rows, _ = merge_rows(rows, current.rows, marked=current.marked)
+    return [r for r in rows if key(clean_text(r.values.get(REGISTER_COLUMN))) != key(REMOVED)]
+
+
+def _status(row: TrackerRow) -> str:
+    typed = clean_text(row.values.get("Tila"))
+    return _STATUS.get(key(typed), typed) if typed else schema.DEFAULT_STATUS
+
+
+def _deadline(row: TrackerRow) -> dt.date | None:
+    value = row.values.get("Määräaika")
+    if isinstance(value, Formula):
+        return None
+    try:
+        return parse_date(value)
+    except ValueError:
+        return None
+
+
+def _overdue(row: TrackerRow, today: dt.date) -> bool:
+    deadline = _deadline(row)
+    return deadline is not None and deadline < today and _status(row) not in _CLOSED
+
+
+def _count(label: str, rows: list[TrackerRow], today: dt.date) -> StatusCount:
+    statuses = [_status(r) for r in rows]
+    return StatusCount(
+        label=label,
+        not_started=statuses.count("Ei aloitettu"),
+        in_progress=statuses.count("Käynnissä"),
+        done=statuses.count("Valmis"),
+        delayed=statuses.count("Viivästynyt"),
+        cancelled=statuses.count("Peruttu"),
+        other=sum(1 for s in statuses if s not in schema.TRACKER_STATUSES),
+        total=len(rows),
+        overdue=sum(1 for r in rows if _overdue(r, today)),
+    )
+
+
+def _group_label(data: YearData, row: TrackerRow, lang: str) -> tuple[tuple[int, int, str], str]:
+    """(sort key, label) of the row's municipality; whole-area rows by service area."""
+    name = clean_text(row.values.get("Kunta"))
+    if key(name) in ("", key(WHOLE_AREA)):
+        n = data.negotiation(clean_text(row.values.get("Neuvottelu")))
+        if n is None:
+            return (2, 0, ""), t("whole_area", lang)
+        return (1, data.negotiations.index(n), ""), t("whole_area_of", lang, area=n.service_area)
+    m = data.municipality(name)
+    if m is None:
+        return (3, 0, key(name)), name
+    return (0, data.municipalities.index(m), ""), m.name_in(lang)
+
+
+def _priority_label(row: TrackerRow, lang: str) -> tuple[tuple[int, str], str]:
+    typed = clean_text(row.values.get("Painopiste"))
+    canonical = next((p for p in schema.THEMES_FI if key(p) == key(typed)), None)
+    if canonical is None:
+        canonical = next((fi for fi, sv in schema.THEME_SV.items() if key(sv) == key(typed)), None)
+    if canonical is not None:
+        label = schema.THEME_SV[canonical] if lang == "sv" else canonical
+        return (schema.THEMES_FI.index(canonical), ""), label
+    if not typed:
+        return (99, ""), t("no_priority", lang)
+    return (50, key(typed)), typed
+
+
+def _grouped(
+    rows: list[TrackerRow], label_of: Callable[[TrackerRow], tuple[object, str]], today: dt.date
+) -> list[StatusCount]:
+    groups: dict[str, tuple[object, list[TrackerRow]]] = {}
+    for r in rows:
+        order, label = label_of(r)
+        groups.setdefault(label, (order, []))[1].append(r)
+    ordered = sorted(groups.items(), key=lambda item: item[1][0])  # type: ignore[arg-type, return-value]
+    return [_count(label, members, today) for label, (_, members) in ordered]
+
+
+def _tracked(data: YearData, row: TrackerRow, lang: str) -> TrackedView:
+    deadline = _deadline(row)
+    return TrackedView(
+        municipality=_group_label(data, row, lang)[1],
+        decision=clean_text(row.values.get("Päätös")),
+        follow_up=clean_text(row.values.get("Jatkotoimi")),
+        responsible=clean_text(row.values.get("Vastuutaho")),
+        deadline=dates.short_date(deadline)
+        if deadline
+        else clean_text(row.values.get("Määräaika")),
+        status=context.status_label(_status(row), lang),
+        note=clean_text(row.values.get("Tilannekuvaus")),
+    )
+
+
+def chart_png(groups: list[StatusCount], lang: str) -> tuple[bytes, int, int]:
+    """A stacked horizontal bar chart of ``groups`` by status: (PNG, width, height in EMU).
+
+    Deterministic: the same counts give the same bytes (no timestamp, no software tag).
+    """
+    try:
+        import matplotlib
+    except ImportError:
+        raise ToolMissing(
+            "Vuosiyhteenvedon kaavioon tarvitaan matplotlib-kirjasto, jota ei ole asennettu. "
+            "Asenna hytetu riippuvuuksineen: pip install -e ."
+        ) from None
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+
+    width_cm = 16.0
+    height_cm = 3.2 + 0.75 * len(groups)
+    fig = Figure(figsize=(width_cm / 2.54, height_cm / 2.54), dpi=200, layout="constrained")
+    ax = fig.add_subplot()
+    labels = [g.label for g in groups][::-1]
+    left = [0] * len(groups)
+    fields = ("not_started", "in_progress", "done", "delayed", "cancelled")
+    for status, field in zip(schema.TRACKER_STATUSES, fields, strict=True):
+        values = [getattr(g, field) for g in groups][::-1]
+        if not any(values):
+            continue
+        bars = ax.barh(
+            labels,
+            values,
+            left=left,
+            color=STATUS_COLOURS[status],
+            label=context.status_label(status, lang),
+            height=0.6,
+        )
+        text_colour = "black" if status in ("Ei aloitettu", "Valmis") else "white"
+        ax.bar_label(
+            bars,
+            labels=[str(v) if v else "" for v in values],
+            label_type="center",
+            color=text_colour,
+            fontsize=8,
+        )
+        left = [a + b for a, b in zip(left, values, strict=True)]
+    others = [g.other for g in groups][::-1]
+    if any(others):
+        ax.barh(labels, others, left=left, color="#FFFFFF", edgecolor="#404040", height=0.6)
+    ax.set_xlabel(t("chart_axis", lang), fontsize=8)
+    ax.tick_params(labelsize=8)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    fig.legend(loc="outside lower center", ncol=5, fontsize=7, frameon=False)
+    out = io.BytesIO()
+    fig.savefig(out, format="png", metadata={"Software": None})
+    return out.getvalue(), round(width_cm * EMU_PER_CM), round(height_cm * EMU_PER_CM)
+
+
+def _chart_description(groups: list[StatusCount], total: int, lang: str) -> str:
+    fields = ("not_started", "in_progress", "done", "delayed", "cancelled")
+    parts = []
+    for g in groups:
+        counts = [
+            f"{context.status_label(s, lang)} {getattr(g, f)}"
+            for s, f in zip(schema.TRACKER_STATUSES, fields, strict=True)
+            if getattr(g, f)
+        ]
+        if g.other:
+            counts.append(f"{'muu tila' if lang == 'fi' else 'annan status'} {g.other}")
+        parts.append(f"{g.label}: {', '.join(counts)}")
+    return t("chart_description", lang, total=total, groups="; ".join(parts))
+
+
+def summary_doc(job: Job, rows: list[TrackerRow], lang: str) -> tuple[SummaryDoc, bytes | None]:
+    """The summary's context and its chart picture (None when there is nothing to draw)."""
+    data, today = job.data, job.build_date
+    s = data.settings
+    by_municipality = _grouped(rows, lambda r: _group_label(data, r, lang), today)
+    by_priority = _grouped(rows, lambda r: _priority_label(r, lang), today)
+    totals = _count(t("total", lang), rows, today)
+    chart, png = None, None
+    if rows:
+        png, cx, cy = chart_png(by_municipality, lang)
+        chart = ChartView(
+            title=t("chart_title", lang),
+            description=_chart_description(by_municipality, len(rows), lang),
+            cx=cx,
+            cy=cy,
+        )
+    title = f"{t('title_yhteenveto', lang)} {s.year}"
+    done = round(100 * totals.done / len(rows)) if rows else 0
+    return (
+        SummaryDoc(
+            common=context.common(data, lang, title, job.build_date),
+            as_of=dates.date_without_weekday(today, lang),
+            total=len(rows),
+            done_percent=f"{done}\u00a0%",
+            totals=totals,
+            by_municipality=by_municipality,
+            by_priority=by_priority,
+            overdue=[_tracked(data, r, lang) for r in rows if _overdue(r, today)],
+            cancelled=[_tracked(data, r, lang) for r in rows if _status(r) == "Peruttu"],
+            unknown=[
+                _tracked(data, r, lang) for r in rows if _status(r) not in schema.TRACKER_STATUSES
+            ],
+            chart=chart,
+            tracked=any(_status(r) != schema.DEFAULT_STATUS for r in rows),
+            next_year=s.year + 1,
+        ),
+        png,
+    )
+
+
+def summary(job: Job) -> list[Output]:
+    rows = tracker_rows(job)
+    if rows is None:
+        job.skipped.append(
+            "yhteenveto: seurantataulukkoa ei ole (päätösrekisterissä ei ole päätöksiä), "
+            "joten vuosiyhteenvetoa ei tehty."
+        )
+        return []
+    outputs = []
+    for lang in job.data.languages:
+        ctx, png = summary_doc(job, rows, lang)
+        title = ctx.common.title
+        outputs.append(
+            _output(
+                "yhteenveto",
+                naming.output_path("yhteenveto", str(job.data.settings.year), lang, ext="docx"),
+                title,
+                job.render(
+                    lang,
+                    "yhteenveto",
+                    ctx,
+                    title,
+                    media={CHART_PART: png} if png else None,
+                ),
+                lang,
+            )
+        )
+    return outputs

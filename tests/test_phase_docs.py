@@ -1,0 +1,277 @@
+"""Phase 1 and 4 Word documents: pre-tasks, pre-materials, press release, annual summary."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import subprocess
+import zipfile
+
+import pytest
+from openpyxl import load_workbook
+
+from pipeline.build import build
+from pipeline.phase_docs import CHART_PART, shorten
+from tests import workbooks as wbs
+from tests.conftest import soffice_or_skip
+from tests.docs import docx_text, header_footer_text, table_rows
+
+#: 1.9.2027: after the pre-task deadlines, before the register's deadlines (31.10., 15.11.)
+SEPT_2027 = str(int(dt.datetime(2027, 9, 1, tzinfo=dt.UTC).timestamp()))
+#: 1.12.2027: after every deadline of the register
+DEC_2027 = str(int(dt.datetime(2027, 12, 1, tzinfo=dt.UTC).timestamp()))
+
+PHENOMENA = [
+    ["Ilmiö", "Kuvaus", "Neuvotteluun"],
+    ["Nuorten liikkumattomuus", "Liikunta vähenee yläkoulussa", "kyllä"],
+    ["Ikääntyneiden ravitsemus", "Kotona asuvien aliravitsemus", "k"],
+    ["Näyttöpäätteet", "Ruutuaika kasvaa", "ei"],
+]
+QUESTIONS = [
+    ["Nro", "Kysymys", "Vastaustyyppi", "Vaihtoehdot"],
+    [1, "Onko kunnassa liikuntaneuvontaa?", "kyllä/ei", ""],
+    [2, "Mitä toivotte hyvinvointialueelta?", "teksti", ""],
+]
+RESPONSES = [
+    ["Kunta", "Onko kunnassa liikuntaneuvontaa?", "Mitä toivotte hyvinvointialueelta?"],
+    ["Pikkula", "ei", "Yhteistä neuvontaa & <tukea>"],
+]
+
+
+def full_sheets() -> dict:
+    sheets = wbs.base()
+    sheets["Ilmiöt"] = [list(r) for r in PHENOMENA]
+    sheets["Kyselyn kysymykset"] = [list(r) for r in QUESTIONS]
+    sheets["Ennakkokysely"] = [list(r) for r in RESPONSES]
+    return sheets
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("phase")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("SOURCE_DATE_EPOCH", DEC_2027)
+    try:
+        result = build(wbs.write(tmp / "hytetu.xlsx", full_sheets()), tmp / "out")
+    finally:
+        mp.undo()
+    return {o.path: o for o in result.outputs}, result
+
+
+def doc(built, path: str) -> bytes:
+    return built[0][path].content
+
+
+# ------------------------------------------------------------------ ennakkotehtava
+
+AUDIENCE_TEXT = {
+    ("kunnat", "fi"): "Kunta valmistelee neuvotteluun tiiviin, teeman mukaisen esityksen",
+    ("sote", "fi"): "Sosiaali- ja terveyspalvelut valmistelevat",
+    ("jarjestot", "fi"): "Järjestöneuvottelukunta valmistelee",
+    ("kunnat", "sv"): "Kommunen förbereder till förhandlingen en koncis presentation",
+    ("sote", "sv"): "Social- och hälsovårdstjänsterna förbereder",
+    ("jarjestot", "sv"): "Organisationsdelegationen förbereder",
+}
+
+
+@pytest.mark.parametrize(("audience", "lang"), list(AUDIENCE_TEXT))
+def test_pretask_per_audience_and_language(built, audience, lang):
+    path = f"1_ennakko/ennakkotehtava_{audience}_{lang}.docx"
+    content = doc(built, path)
+    text = docx_text(content)
+    assert AUDIENCE_TEXT[audience, lang] in text
+    others = [v for (a, lg), v in AUDIENCE_TEXT.items() if lg == lang and a != audience]
+    assert not any(o in text for o in others)
+    assert ("hyte-kerroin" if lang == "fi" else "hyte-koefficienten") in text
+    # phenomena marked for the negotiation in the table, the others as background
+    rows = table_rows(content)
+    assert ["Nuorten liikkumattomuus", "Liikunta vähenee yläkoulussa"] in rows
+    assert ["Ikääntyneiden ravitsemus", "Kotona asuvien aliravitsemus"] in rows
+    assert not any("Näyttöpäätteet" in cell for row in rows for cell in row)
+    assert "Näyttöpäätteet – Ruutuaika kasvaa" in text
+    # deadlines in official form; the survey deadline only for municipalities
+    pretask = {"fi": "perjantaina 12. maaliskuuta 2027", "sv": "fredagen den 12 mars 2027"}[lang]
+    survey = {"fi": "perjantaina 5. maaliskuuta 2027", "sv": "fredagen den 5 mars 2027"}[lang]
+    assert pretask in text
+    assert (survey in text) == (audience == "kunnat")
+    # the schedule and the coordinator
+    when = {
+        "fi": "keskiviikkona 14. huhtikuuta 2027 klo 9.00–11.30",
+        "sv": "onsdagen den 14 april 2027 kl. 9.00–11.30",
+    }[lang]
+    assert any(row[:2] == ["Pohjoinen", when] for row in rows)
+    assert "kaisa.koordinaattori@testila.fi" in text and "040 123 4567" in text
+    county = {"fi": "Testilän hyvinvointialue", "sv": "Testby välfärdsområde"}[lang]
+    assert county in header_footer_text(content)
+
+
+def test_pretask_without_phenomena_or_deadlines(tmp_path):
+    sheets = wbs.base()
+    sheets["Asetukset"] = [r for r in sheets["Asetukset"] if "määräpäivä" not in str(r[0])]
+    result = build(wbs.write(tmp_path / "hytetu.xlsx", sheets), tmp_path / "out")
+    text = docx_text(
+        next(o for o in result.outputs if o.path.endswith("ennakkotehtava_kunnat_fi.docx")).content
+    )
+    assert "Määräajat ilmoitetaan erikseen." in text
+    assert "Neuvotteluihin nostettavat ilmiöt" not in text
+    assert "Vastatkaa ennakkokyselyyn" not in text  # no survey questions this year
+
+
+# --------------------------------------------------------------- ennakkomateriaali
+
+
+def test_pre_material_has_raised_items_and_answers(built):
+    content = doc(built, "2_valmistelu/ennakkomateriaali_pohjoinen_fi.docx")
+    text = docx_text(content)
+    rows = table_rows(content)
+    assert ["Liikuntaneuvonta", "Neuvonnan saatavuus", "Yhteinen palvelupolku", "Elintavat"] in rows
+    assert ["Mitä toivotte hyvinvointialueelta?", "Yhteistä neuvontaa & <tukea>"] in rows
+    assert ["Onko kunnassa liikuntaneuvontaa?", "ei"] in rows
+    # per municipality: Alajärvenkylä's raised item comes before Pikkula's answers
+    body = text[text.index("Tutustukaa materiaaliin") :]
+    assert body.index("Alajärvenkylä") < body.index("Liikuntaneuvonta") < body.index("Pikkula")
+    assert "Edellisen vuoden sopimukset" not in text  # no previous tracker given
+
+
+def test_pre_material_swedish_uses_swedish_names(built):
+    text = docx_text(doc(built, "2_valmistelu/ennakkomateriaali_rannikko_sv.docx"))
+    assert "Bykulla stad" in text and "Motion för seniorer" in text
+    assert "Frågor till förhandlingen" in text
+    assert "2_valmistelu/ennakkomateriaali_rannikko_fi.docx" in built[0]
+
+
+def test_pre_material_skipped_when_nothing_to_show(tmp_path):
+    sheets = wbs.base()
+    del sheets["Nostot"]
+    result = build(wbs.write(tmp_path / "hytetu.xlsx", sheets), tmp_path / "out")
+    assert not any("ennakkomateriaali" in o.path for o in result.outputs)
+    reasons = [s for s in result.skipped if s.startswith("ennakkomateriaali")]
+    assert len(reasons) == 2 and "(pohjoinen)" in reasons[0] and "nostoja" in reasons[0]
+
+
+# ------------------------------------------------------------------------ tiedote
+
+
+def test_press_release(built):
+    for lang, theme, held in (
+        ("fi", "elintavat", "Neuvottelu pidettiin 14. huhtikuuta 2027"),
+        ("sv", "levnadsvanor", "Förhandlingen hölls den 14 april 2027"),
+    ):
+        content = doc(built, f"4_seuranta/tiedote_{lang}.docx")
+        text = docx_text(content)
+        assert theme in text
+        assert held in text
+        assert "Liikuntaneuvonnan palvelupolku sovitaan" in text
+        assert "Kerroinindikaattorit käydään läpi yhdessä" in text
+        assert ("Bykulla stad" if lang == "sv" else "Bykulla") in text
+        assert "kaisa.koordinaattori@testila.fi" in text
+        # a public document: no participant is named
+        for name in ("Aino Aaltonen", "Antti Virta", "Heikki Hva", "Jaana Järjestö"):
+            assert name not in text
+
+
+def test_shorten_keeps_short_text_and_cuts_long_at_a_word():
+    assert shorten("Lyhyt päätös.") == "Lyhyt päätös."
+    long = "sana " * 60
+    cut = shorten(long, 50)
+    assert cut.endswith("…") and len(cut) <= 51 and not cut.startswith(" ")
+    assert shorten("Ensimmäinen rivi\ntoinen rivi") == "Ensimmäinen rivi …"
+
+
+def test_no_press_release_or_summary_without_decisions(tmp_path):
+    sheets = wbs.base()
+    del sheets["Päätökset"]
+    result = build(wbs.write(tmp_path / "hytetu.xlsx", sheets), tmp_path / "out")
+    assert not any("tiedote" in o.path or "yhteenveto" in o.path for o in result.outputs)
+    assert any(s.startswith("tiedote:") for s in result.skipped)
+    assert any(s.startswith("yhteenveto:") for s in result.skipped)
+
+
+# --------------------------------------------------------------------- yhteenveto
+
+
+def test_summary_on_a_fresh_build(built):
+    content = doc(built, "4_seuranta/yhteenveto_2027_fi.docx")
+    text = docx_text(content)
+    assert "kaikki sovitut asiat ovat tilassa Ei aloitettu" in text
+    assert "Sovittuja asioita yhteensä 2, joista valmiina 0 (0\u00a0%)." in text
+    rows = table_rows(content)
+    # per municipality: Alajärvenkylä's decision, and Pohjoinen's whole-area one; both overdue
+    assert ["Alajärvenkylä", "1", "0", "0", "0", "0", "1", "1"] in rows
+    assert ["Koko palvelualue: Pohjoinen", "1", "0", "0", "0", "0", "1", "1"] in rows
+    assert ["Elintavat", "1", "0", "0", "0", "0", "1", "1"] in rows
+    assert ["Painopiste puuttuu", "1", "0", "0", "0", "0", "1", "1"] in rows
+    assert "Määräaika ohitettu" in text
+    assert "Perutut" not in text
+
+
+def test_summary_chart_is_a_real_picture_with_alt_text(built):
+    for lang, words in (
+        ("fi", "Alajärvenkylä: Ei aloitettu 1"),
+        ("sv", "Alajärvenkylä: Ej påbörjad 1"),
+    ):
+        content = doc(built, f"4_seuranta/yhteenveto_2027_{lang}.docx")
+        with zipfile.ZipFile(io.BytesIO(content)) as zf:
+            png = zf.read(CHART_PART)
+            xml = zf.read("word/document.xml").decode()
+        assert png.startswith(b"\x89PNG") and len(png) > 5000  # the chart, not the placeholder
+        descr = re.search(r'<wp:docPr [^>]*descr="([^"]*)"', xml).group(1)
+        assert words in descr and ("Yhteensä 2" in descr or "Totalt 2" in descr)
+        cx, cy = re.search(r'<wp:extent cx="(\d+)" cy="(\d+)"', xml).groups()
+        assert int(cx) == 16 * 360_000 and int(cy) > 0
+
+
+def test_summary_counts_what_people_typed_into_the_tracker(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SEPT_2027)
+    workbook = wbs.write(tmp_path / "hytetu.xlsx")
+    first = build(workbook, tmp_path / "out")
+    tracker = first.target / "4_seuranta/seurantataulukko_2027.xlsx"
+    wb = load_workbook(tracker)
+    ws = wb["Seuranta"]
+    headers = [c.value for c in ws[1]]
+    tila, note = headers.index("Tila") + 1, headers.index("Tilannekuvaus") + 1
+    ws.cell(row=2, column=tila, value="Valmis")
+    ws.cell(row=3, column=tila, value="Peruttu")
+    ws.cell(row=3, column=note, value="Ei rahoitusta")
+    wb.save(tracker)
+    again = build(workbook, tmp_path / "out")
+    text = docx_text(
+        next(o for o in again.outputs if o.path == "4_seuranta/yhteenveto_2027_fi.docx").content
+    )
+    assert "Sovittuja asioita yhteensä 2, joista valmiina 1 (50\u00a0%)." in text
+    assert "kaikki sovitut asiat ovat tilassa" not in text
+    assert "Perutut" in text and "Ei rahoitusta" in text
+    assert "Määräaika ohitettu" not in text  # September: no deadline has passed
+
+
+# ------------------------------------------------------------------- LibreOffice
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_converts_every_new_document(built, tmp_path):
+    soffice_or_skip()
+    from pipeline.office import convert
+
+    docs = [
+        p
+        for p in built[0]
+        if p.endswith(".docx")
+        and p.split("/")[1].split("_")[0]
+        in ("ennakkotehtava", "ennakkomateriaali", "tiedote", "yhteenveto")
+    ]
+    sources = []
+    for rel in docs:
+        target = tmp_path / "in" / rel.replace("/", "__")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(built[0][rel].content)
+        sources.append(target)
+    converted, log = convert(sources, "pdf", tmp_path / "pdf")
+    # 3 audiences × fi, sv; pohjoinen fi, rannikko fi and sv; tiedote and yhteenveto fi, sv
+    assert len(sources) == 6 + 3 + 2 + 2
+    assert set(converted) == set(sources), log
+    for pdf in converted.values():
+        text = subprocess.run(
+            ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=False
+        ).stdout
+        assert "Testilän hyvinvointialue" in text or "Testby välfärdsområde" in text
