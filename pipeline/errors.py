@@ -101,3 +101,7 @@ class OutputProblem(HytetuError):
 
 class ToolMissing(HytetuError):
     """An outside program (LibreOffice) is needed but not installed."""
+
+
+class ConversionProblem(HytetuError):
+    """LibreOffice could not convert a document (PDF/A copies); nothing was written."""

@@ -2,14 +2,18 @@
 
 One ``soffice`` process converts a whole batch, with a throw-away user
 profile (so a desktop LibreOffice that is open does not interfere) and a
-timeout (so a stuck conversion cannot hang a build).
+timeout (so a stuck conversion cannot hang a build: the whole process group
+is killed, not only the ``soffice`` launcher script).
 """
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ToolMissing
@@ -25,19 +29,35 @@ def find_soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert(
-    files: list[Path], target: str, outdir: Path, *, timeout: float = 600
-) -> tuple[dict[Path, Path], str]:
-    """Convert ``files`` with ``--convert-to target`` into ``outdir`` in one process.
-
-    Returns the source -> result map of the files that were converted, and what
-    LibreOffice printed. Raises :class:`ToolMissing` without LibreOffice.
-    """
+def require_soffice() -> str:
+    """The LibreOffice executable; :class:`ToolMissing` with install instructions otherwise."""
     exe = find_soffice()
     if exe is None:
         raise ToolMissing(f"LibreOfficea (soffice) ei löydy. {INSTALL_HINT}")
+    return exe
+
+
+@dataclass
+class Batch:
+    """What one LibreOffice batch did."""
+
+    #: source -> result, for the files that were converted
+    done: dict[Path, Path] = field(default_factory=dict)
+    #: what LibreOffice printed
+    log: str = ""
+    #: whether the batch was stopped by the timeout
+    timed_out: bool = False
+
+    def failed(self, files: list[Path]) -> list[Path]:
+        return [f for f in files if f not in self.done]
+
+
+def run_batch(files: list[Path], target: str, outdir: Path, *, timeout: float = 600) -> Batch:
+    """Convert ``files`` with ``--convert-to target`` into ``outdir`` in one process."""
+    exe = require_soffice()
     outdir.mkdir(parents=True, exist_ok=True)
     ext = target.split(":", 1)[0]
+    batch = Batch()
     with tempfile.TemporaryDirectory(prefix="hytetu-lo-") as profile:
         cmd = [
             exe,
@@ -52,14 +72,42 @@ def convert(
             str(outdir),
             *(str(f) for f in files),
         ]
+        proc = subprocess.Popen(
+            cmd,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            start_new_session=True,  # its own process group, killed as a whole on timeout
+        )
         try:
-            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False)
-            log = proc.stdout + proc.stderr
+            out, _ = proc.communicate(timeout=timeout)
+            batch.log = out or ""
         except subprocess.TimeoutExpired:
-            log = f"LibreOffice ei valmistunut {timeout:.0f} sekunnissa."
-    done = {}
+            _kill_group(proc)
+            out, _ = proc.communicate()
+            batch.timed_out = True
+            batch.log = (out or "") + f"\nLibreOffice ei valmistunut {timeout:.0f} sekunnissa."
     for f in files:
         result = outdir / f"{f.stem}.{ext}"
         if result.exists() and result.stat().st_size > 0:
-            done[f] = result
-    return done, log
+            batch.done[f] = result
+    return batch
+
+
+def _kill_group(proc: subprocess.Popen[str]) -> None:
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        proc.kill()
+
+
+def convert(
+    files: list[Path], target: str, outdir: Path, *, timeout: float = 600
+) -> tuple[dict[Path, Path], str]:
+    """Convert ``files`` with ``--convert-to target`` into ``outdir`` in one process.
+
+    Returns the source -> result map of the files that were converted, and what
+    LibreOffice printed. Raises :class:`ToolMissing` without LibreOffice.
+    """
+    batch = run_batch(files, target, outdir, timeout=timeout)
+    return batch.done, batch.log

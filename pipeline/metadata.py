@@ -1,0 +1,62 @@
+"""Archive metadata the build decides for every file, whichever producer made it.
+
+``henkilotietoja`` (personal data, JHS 191) must say ``kyllä`` for every
+document that names a person. Producers set the flag for what they know they
+print; :func:`mark_personal_data` is the safety net over all outputs: a
+document in which a person of the workbook appears by name is marked, so a
+new document type or a template edited to show more people is never listed
+as free of personal data.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterable
+from dataclasses import replace
+from xml.sax.saxutils import escape
+
+from .archive import Output
+from .model import YearData
+
+#: the parts of a Word or Excel package that hold what a reader sees
+_TEXT_PARTS = re.compile(
+    r"^(word/(document|header\d*|footer\d*)|xl/(sharedStrings|worksheets/sheet\d+))\.xml$"
+)
+
+
+def people(data: YearData) -> set[str]:
+    """Every person's name the workbook holds: participants, chairs, secretaries, coordinator."""
+    names = {p.name for p in data.participants}
+    names |= {n for neg in data.negotiations for n in (neg.chair, neg.secretary)}
+    names.add(data.settings.coordinator)
+    return {n.strip() for n in names if n and len(n.strip()) > 2}
+
+
+def names_someone(content: bytes, names: Iterable[str]) -> bool:
+    """Whether a .docx or .xlsx shows one of ``names`` (as typed, XML-escaped in the file)."""
+    wanted = [escape(n).encode() for n in names]
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as zf:
+            for info in zf.infolist():
+                if _TEXT_PARTS.match(info.filename):
+                    xml = zf.read(info)
+                    if any(name in xml for name in wanted):
+                        return True
+    except zipfile.BadZipFile:
+        return False
+    return False
+
+
+def mark_personal_data(outputs: list[Output], data: YearData) -> list[Output]:
+    """``outputs`` with ``personal_data`` set on every document that names a person."""
+    names = people(data)
+    return [
+        replace(out, personal_data=True)
+        if not out.personal_data
+        and out.path.endswith((".docx", ".xlsx"))
+        and names_someone(out.content, names)
+        else out
+        for out in outputs
+    ]

@@ -1,0 +1,131 @@
+"""Reproducible builds: the same workbook built twice gives the same bytes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from openpyxl import Workbook, load_workbook
+
+from pipeline.archive import read_archive_list
+from pipeline.build import build
+from pipeline.reproducible import normalize_pdf, normalize_xlsx
+from tests import workbooks as wbs
+from tests.conftest import soffice_or_skip
+
+CORE = "docProps/core.xml"
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def _core(content: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(content)) as zf:
+        return zf.read(CORE).decode()
+
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "input" / "hytetu.xlsx"
+
+
+def _build_twice(
+    tmp_path: Path, which: str, *, pdf: bool = False
+) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    workbook = EXAMPLE if which == "example" else wbs.write(tmp_path / "hytetu.xlsx")
+    first = build(workbook, tmp_path / "a", pdf=pdf)
+    time.sleep(1.1)  # a different wall-clock second for everything stamped with the clock
+    second = build(workbook, tmp_path / "b", pdf=pdf)
+    return _files(first.target), _files(second.target)
+
+
+@pytest.mark.parametrize("which", ["example", "base"])
+def test_two_builds_are_byte_identical(tmp_path, which):
+    a, b = _build_twice(tmp_path, which)
+    assert any(name.endswith(".xlsx") for name in a)
+    assert any(name.endswith(".docx") for name in a)
+    assert "arkistoluettelo.csv" in a
+    assert a.keys() == b.keys()
+    for name in a:
+        assert a[name] == b[name], name
+
+
+@pytest.mark.libreoffice
+def test_two_builds_with_pdf_copies_are_byte_identical(tmp_path):
+    soffice_or_skip()
+    a, b = _build_twice(tmp_path, "example", pdf=True)
+    pdfs = [name for name in a if name.endswith(".pdf")]
+    assert len(pdfs) == len([name for name in a if name.endswith(".docx")]) > 0
+    assert a.keys() == b.keys()
+    for name in a:
+        assert a[name] == b[name], name
+
+
+def test_source_date_epoch_sets_every_date(tmp_path, monkeypatch):
+    when = dt.datetime(2027, 2, 3, 12, 30, tzinfo=dt.UTC)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(when.timestamp())))
+    result = build(wbs.write(tmp_path / "hytetu.xlsx"), tmp_path / "out")
+    rows = read_archive_list((result.target / "arkistoluettelo.csv").read_bytes())
+    assert rows and {r["laadittu"] for r in rows} == {"2027-02-03"}
+    for out in result.outputs:
+        if not out.path.endswith((".docx", ".xlsx")):
+            continue
+        core = _core(out.content)
+        assert ">2027-02-03T00:00:00Z</dcterms:created>" in core, out.path
+        assert ">2027-02-03T00:00:00Z</dcterms:modified>" in core, out.path
+        with zipfile.ZipFile(io.BytesIO(out.content)) as zf:
+            assert {i.date_time for i in zf.infolist()} == {(2027, 2, 3, 0, 0, 0)}, out.path
+
+
+def _saved_workbook() -> bytes:
+    wb = Workbook()
+    wb.active["A1"] = "Päätös"
+    wb.active["A2"] = "=SUMMA(A1)"
+    wb.properties.title = "Seuranta"
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def test_normalize_xlsx_removes_the_clock_and_keeps_the_content():
+    first = _saved_workbook()
+    time.sleep(1.1)
+    second = _saved_workbook()
+    assert first != second  # openpyxl stamps the clock
+    when = dt.datetime(2027, 1, 15, tzinfo=dt.UTC)
+    assert normalize_xlsx(first, when) == normalize_xlsx(second, when)
+    wb = load_workbook(io.BytesIO(normalize_xlsx(first, when)))
+    assert wb.active["A1"].value == "Päätös"
+    assert wb.active["A2"].value == "=SUMMA(A1)"
+    assert wb.properties.title == "Seuranta"
+    assert wb.properties.created == dt.datetime(2027, 1, 15)
+    assert wb.properties.modified == dt.datetime(2027, 1, 15)
+
+
+@settings(max_examples=15, deadline=None)
+@given(when=st.datetimes(min_value=dt.datetime(1970, 1, 1), max_value=dt.datetime(2100, 12, 31)))
+def test_normalize_xlsx_is_idempotent_and_carries_the_time(when):
+    content = normalize_xlsx(_SAVED, when)
+    assert normalize_xlsx(content, when) == content
+    stamp = when.replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert f">{stamp}</dcterms:modified>" in _core(content)
+    assert load_workbook(io.BytesIO(content)).active["A1"].value == "Päätös"
+    with zipfile.ZipFile(io.BytesIO(content)) as zf:
+        zip_years = {i.date_time[0] for i in zf.infolist()}
+    assert zip_years == {max(when.year, 1980)}
+
+
+_SAVED = _saved_workbook()
+
+
+def test_normalize_pdf_leaves_what_it_does_not_understand_alone():
+    when = dt.datetime(2027, 1, 15)
+    for content in (b"", b"not a pdf", b"%PDF-1.4\nbroken\nstartxref\n99999\n%%EOF\n"):
+        assert normalize_pdf(content, when) == content
