@@ -20,7 +20,11 @@ DECISIONS = 900
 QUESTIONS = (
     ("Mitkä ovat kuntanne tärkeimmät mielen hyvinvoinnin haasteet?", "teksti", ""),
     ("Onko kunnassanne hyvinvointisuunnitelma?", "kyllä/ei", ""),
-    ("Miten arvioitte yhteistyön hyvinvointialueen kanssa?", "valinta", "Hyvä; Kohtalainen; Heikko"),
+    (
+        "Miten arvioitte yhteistyön hyvinvointialueen kanssa?",
+        "valinta",
+        "Hyvä; Kohtalainen; Heikko",
+    ),
     ("Mihin toivotte hyvinvointialueen valmistautuvan?", "teksti", ""),
     ("Onko kunnassanne hyte-työryhmä?", "kyllä/ei", ""),
     ("Mitä hyte-kertoimen indikaattoreita seuraatte?", "teksti", ""),
@@ -64,35 +68,92 @@ def write_national(path: Path, seed: int = 2027) -> Path:
         wb,
         schema.SHEET_MUNICIPALITIES,
         [["Kunta", "Kunta ruotsiksi", "Kieli", "Palvelualue", "Kirjaamon sähköposti"]]
-        + [[n, sv, lang, area, f"kirjaamo{i}@example.fi"] for i, (n, sv, lang, area) in enumerate(munis)],
+        + [
+            [n, sv, lang, area, f"kirjaamo{i}@example.fi"]
+            for i, (n, sv, lang, area) in enumerate(munis)
+        ],
     )
     negotiations = []
     for i in range(NEGOTIATIONS):
         day = dt.date(2027, 4, 1) + dt.timedelta(days=i % 55)
         negotiations.append(
-            [f"alue{i + 1:02d}", f"Alue {i + 1:02d}", day, dt.time(9), dt.time(11, 30),
-             f"Kunnantalo {i + 1}", "https://meet.example.fi/x", "Pia Puheenjohtaja", "Sami Sihteeri", ""]
+            [
+                f"alue{i + 1:02d}",
+                f"Alue {i + 1:02d}",
+                day,
+                dt.time(9),
+                dt.time(11, 30),
+                f"Kunnantalo {i + 1}",
+                "https://meet.example.fi/x",
+                "Pia Puheenjohtaja",
+                "Sami Sihteeri",
+                "",
+            ]
         )
     _sheet(
         wb,
         schema.SHEET_NEGOTIATIONS,
-        [["Tunnus", "Palvelualue", "Päivämäärä", "Alkaa", "Päättyy", "Paikka", "Etäyhteys",
-          "Puheenjohtaja", "Sihteeri", "Kieli"]] + negotiations,
+        [
+            [
+                "Tunnus",
+                "Palvelualue",
+                "Päivämäärä",
+                "Alkaa",
+                "Päättyy",
+                "Paikka",
+                "Etäyhteys",
+                "Puheenjohtaja",
+                "Sihteeri",
+                "Kieli",
+            ],
+            *negotiations,
+        ],
     )
     people = []
     for i in range(PARTICIPANTS):
         if i < 60:
-            people.append([f"Hva Edustaja {i}", "Hyvinvointialue", "asiantuntija", f"hva{i}@example.fi",
-                           "", "neuvottelija", "kyllä" if i % 10 == 0 else "ei", f"alue{i + 1:02d}"])
+            people.append(
+                [
+                    f"Hva Edustaja {i}",
+                    "Hyvinvointialue",
+                    "asiantuntija",
+                    f"hva{i}@example.fi",
+                    "",
+                    "neuvottelija",
+                    "kyllä" if i % 10 == 0 else "ei",
+                    f"alue{i + 1:02d}",
+                ]
+            )
         else:
             m = munis[i % MUNICIPALITIES]
-            people.append([f"Henkilö {i}", m[0], "hyvinvointikoordinaattori", f"h{i}@example.fi", "",
-                           rnd.choice(schema.ROLES), "kyllä" if i % 4 == 0 else "ei", ""])
+            people.append(
+                [
+                    f"Henkilö {i}",
+                    m[0],
+                    "hyvinvointikoordinaattori",
+                    f"h{i}@example.fi",
+                    "",
+                    rnd.choice(schema.ROLES),
+                    "kyllä" if i % 4 == 0 else "ei",
+                    "",
+                ]
+            )
     _sheet(
         wb,
         schema.SHEET_PARTICIPANTS,
-        [["Nimi", "Organisaatio", "Tehtävä", "Sähköposti", "Puhelin", "Rooli", "Luottamushenkilö",
-          "Neuvottelut"]] + people,
+        [
+            [
+                "Nimi",
+                "Organisaatio",
+                "Tehtävä",
+                "Sähköposti",
+                "Puhelin",
+                "Rooli",
+                "Luottamushenkilö",
+                "Neuvottelut",
+            ],
+            *people,
+        ],
     )
     _sheet(
         wb,
@@ -111,29 +172,64 @@ def write_national(path: Path, seed: int = 2027) -> Path:
         wb,
         schema.SHEET_RESPONSES,
         [["ID", "Aloitusaika", "Kunta", *(q for q, _, _ in QUESTIONS)]]
-        + [[i + 1, "1.3.2027", m[0], *(answers[k] for _, k, _ in QUESTIONS)] for i, m in enumerate(munis)],
+        + [
+            [i + 1, "1.3.2027", m[0], *(answers[k] for _, k, _ in QUESTIONS)]
+            for i, m in enumerate(munis)
+        ],
     )
     _sheet(
         wb,
         schema.SHEET_RAISED,
         [["Kunta", "Aihe", "Kuvaus", "Toive hyvinvointialueelle", "Painopiste"]]
-        + [[munis[i % MUNICIPALITIES][0], f"Nosto {i}", "Kuvaus <tärkeä> & kiireellinen",
-            "Toive", "Mielen hyvinvointi"] for i in range(RAISED)],
+        + [
+            [
+                munis[i % MUNICIPALITIES][0],
+                f"Nosto {i}",
+                "Kuvaus <tärkeä> & kiireellinen",
+                "Toive",
+                "Mielen hyvinvointi",
+            ]
+            for i in range(RAISED)
+        ],
     )
     decisions = []
     for i in range(DECISIONS):
         m = munis[i % MUNICIPALITIES]
         code = f"alue{int(m[3].split()[1]):02d}"
         decisions.append(
-            [f"P-{i + 1:04d}", code, "Teema", m[0] if i % 3 else "", f"Päätös numero {i}",
-             "Jatkotoimi", "Vastuutaho", "Foorumi", "Seurantavastuu", dt.date(2027, 12, 31),
-             "Mielen hyvinvointi"]
+            [
+                f"P-{i + 1:04d}",
+                code,
+                "Teema",
+                m[0] if i % 3 else "",
+                f"Päätös numero {i}",
+                "Jatkotoimi",
+                "Vastuutaho",
+                "Foorumi",
+                "Seurantavastuu",
+                dt.date(2027, 12, 31),
+                "Mielen hyvinvointi",
+            ]
         )
     _sheet(
         wb,
         schema.SHEET_DECISIONS,
-        [["Tunnus", "Neuvottelu", "Asiakohta", "Kunta", "Päätös", "Jatkotoimi", "Vastuutaho",
-          "Yhteistyöfoorumi", "Seurantavastuu", "Määräaika", "Painopiste"]] + decisions,
+        [
+            [
+                "Tunnus",
+                "Neuvottelu",
+                "Asiakohta",
+                "Kunta",
+                "Päätös",
+                "Jatkotoimi",
+                "Vastuutaho",
+                "Yhteistyöfoorumi",
+                "Seurantavastuu",
+                "Määräaika",
+                "Painopiste",
+            ],
+            *decisions,
+        ],
     )
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)

@@ -14,9 +14,11 @@ from pathlib import Path
 
 from .archive import FILE_NAME, Output, archive_list
 from .errors import InputError, Problem, Problems
+from .merge import MergeReport
 from .model import YearData
 from .read import read_workbook
 from .validate import validate
+from .write import WriteReport
 
 DEFAULT_WORKBOOK = Path("input/hytetu.xlsx")
 DEFAULT_OUT = Path("output")
@@ -28,12 +30,25 @@ class BuildResult:
     outputs: list[Output]
     warnings: list[Problem]
     skipped: list[str] = field(default_factory=list)
+    #: what a rebuild carried over from the existing tracker (None: no tracker before)
+    merge: MergeReport | None = None
+    #: files kept, replaced and backed up while writing
+    written: WriteReport | None = None
 
 
 def check(workbook: Path) -> tuple[YearData | None, Problems]:
-    """Read and validate; never raises for problems in the data (see ``Problems``)."""
+    """Read and validate; never raises for problems in the data (see ``Problems``).
+
+    Survey forms returned into ``kyselyvastaukset/`` next to the workbook are read
+    too (once the workbook itself has no errors); their problems are warnings.
+    """
+    from .survey import read_returned_forms
+
     raw = read_workbook(Path(workbook))
-    return validate(raw)
+    data, problems = validate(raw)
+    if data is not None:
+        read_returned_forms(data, problems)
+    return data, problems
 
 
 def load(workbook: Path) -> tuple[YearData, list[Problem]]:
@@ -44,9 +59,11 @@ def load(workbook: Path) -> tuple[YearData, list[Problem]]:
     return data, problems.warnings
 
 
-def build_date(workbook: Path) -> dt.date:
+def build_date(data: YearData) -> dt.date:
     """The date documents carry: ``SOURCE_DATE_EPOCH`` if set, else the workbook's own date.
 
+    The workbook's date is when it was last saved, as recorded inside the file
+    (a copy or a fresh clone keeps it), else the file's modification time.
     Never the wall clock, so building the same workbook twice gives the same files.
     """
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
@@ -62,7 +79,10 @@ def build_date(workbook: Path) -> dt.date:
                     )
                 ]
             ) from None
-    return dt.datetime.fromtimestamp(Path(workbook).stat().st_mtime, tz=dt.UTC).date()
+    if data.saved is not None:
+        return data.saved.date()
+    assert data.workbook is not None
+    return dt.datetime.fromtimestamp(data.workbook.stat().st_mtime, tz=dt.UTC).date()
 
 
 def build(
@@ -70,21 +90,79 @@ def build(
     out: Path = DEFAULT_OUT,
     *,
     progress: Callable[[str], None] | None = None,
+    replace_edited: bool = False,
+    pdf: bool = False,
 ) -> BuildResult:
+    """Build into ``out/<Vuosi>/``; a rebuild keeps what people typed and added there.
+
+    ``replace_edited``: replace generated files edited by hand since the last
+    build (copies go to ``out/varmuuskopiot/<Vuosi>/``) instead of stopping.
+    ``pdf``: also a tagged PDF/A-2b copy of every Word document (LibreOffice).
+    """
+    from . import naming
     from .documents import PRODUCERS, Job
-    from .write import commit_build
+    from .tracker import read_tracker
+    from .write import check_locks, commit_build
 
     data, warnings = load(workbook)
-    job = Job(data=data, build_date=build_date(workbook))
-    outputs: list[Output] = []
+    if pdf:  # before anything is rendered: without LibreOffice, nothing is written
+        from .pdf import check_available
+
+        check_available()
+    target = Path(out) / str(data.settings.year)
+    check_locks(target)
+    tracker_path = naming.output_path("seurantataulukko", str(data.settings.year), ext="xlsx")
+    current = target / tracker_path
+    job = Job(data=data, build_date=build_date(data))
+    if current.is_file():
+        job.current_tracker = read_tracker(current)
+    outputs = job.outputs  # producers see what those before them made
     for produce in PRODUCERS:
         made = produce(job)
         outputs.extend(made)
         if progress:
             for o in made:
                 progress(o.path)
+    outputs = _archive_grade(outputs, data, job.created, pdf, progress)
     files = {o.path: o.content for o in outputs}
     files[FILE_NAME] = archive_list(outputs, data.settings, job.build_date)
-    target = Path(out) / str(data.settings.year)
-    commit_build(target, files)
-    return BuildResult(target=target, outputs=outputs, warnings=warnings, skipped=job.skipped)
+    written = commit_build(
+        target,
+        files,
+        merged=[tracker_path] if job.current_tracker else [],
+        replace_edited=replace_edited,
+    )
+    return BuildResult(
+        target=target,
+        outputs=outputs,
+        warnings=warnings,
+        skipped=job.skipped,
+        merge=job.merge,
+        written=written,
+    )
+
+
+def _archive_grade(
+    outputs: list[Output],
+    data: YearData,
+    when: dt.datetime,
+    pdf: bool,
+    progress: Callable[[str], None] | None,
+) -> list[Output]:
+    """Every file stamped with the build's time, not the clock, and marked when it names
+    people (``henkilotietoja``); PDF/A copies (same metadata) if asked.
+
+    Applies to whatever the producers made, so new document types are covered.
+    """
+    from .metadata import mark_personal_data
+    from .pdf import add_pdf_copies
+    from .reproducible import normalize_outputs
+
+    outputs = mark_personal_data(normalize_outputs(outputs, when), data)
+    if pdf:
+        copies = add_pdf_copies(outputs, when)
+        if progress:
+            for o in copies:
+                progress(o.path)
+        outputs = outputs + copies
+    return outputs

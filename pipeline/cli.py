@@ -114,19 +114,154 @@ def validate_command(workbook: Path) -> None:
     show_default=True,
     help="Tulostekansio; asiakirjat menevät sen alikansioon <Vuosi>.",
 )
+@click.option(
+    "--korvaa-muokatut",
+    "replace_edited",
+    is_flag=True,
+    help="Korvaa käsin muokatut asiakirjat; muokatut versiot tallennetaan kansioon "
+    "varmuuskopiot/<Vuosi>.",
+)
+@click.option(
+    "--quiet",
+    "-q",
+    is_flag=True,
+    help="Ei edistymispalkkia eikä tiedostoluetteloa; vain yhteenveto, varoitukset ja virheet.",
+)
+@click.option(
+    "--pdf",
+    "pdf",
+    is_flag=True,
+    help="Tee jokaisesta Word-asiakirjasta myös saavutettava PDF/A-2-arkistokopio "
+    "(tarvitsee LibreOfficen).",
+)
 @_friendly
-def build(workbook: Path, out: Path) -> None:
+def build(workbook: Path, out: Path, replace_edited: bool, quiet: bool, pdf: bool) -> None:
     """Tarkista työkirja ja tee kaikki asiakirjat, jotka tiedoista voi tehdä."""
     from .build import build as run_build
 
-    result = run_build(workbook, out)
+    with _Progress(enabled=not quiet) as progress:
+        result = run_build(workbook, out, replace_edited=replace_edited, progress=progress, pdf=pdf)
     _report(result.warnings)
     for line in result.skipped:
         click.echo(f"Ei tehty: {line}")
-    counts = Counter((o.doc_type, o.lang) for o in result.outputs)
+    if not quiet:
+        for o in result.outputs:
+            click.echo(f"  {o.path}")
+    counts = Counter(
+        (o.doc_type + (" PDF" if o.path.endswith(".pdf") else ""), o.lang) for o in result.outputs
+    )
     click.echo(f"Tehty {len(result.outputs)} tiedostoa kansioon {result.target}:")
     for (doc_type, lang), n in sorted(counts.items()):
         click.echo(f"  {doc_type}{' (' + lang + ')' if lang else ''}: {n}")
-    for o in result.outputs:
-        click.echo(f"  {o.path}")
+    if result.warnings:
+        click.echo(f"Varoituksia: {len(result.warnings)}.")
     click.echo(f"Arkistoluettelo: {result.target / 'arkistoluettelo.csv'}")
+    _living_report(result)
+
+
+@main.command(name="tarkista-saavutettavuus")
+@click.argument("folder", type=click.Path(path_type=Path), default="output")
+@_friendly
+def accessibility_command(folder: Path) -> None:
+    """Tarkista asiakirjojen saavutettavuus (kansio tai yksi .docx, .xlsx tai .pdf).
+
+    Kieli ja nimeke, otsikkorakenne, toistuvat taulukon otsikkorivit, tyhjät
+    kappaleet, kuvien ja kaavioiden vaihtoehtoiset tekstit ja PDF:n tagit.
+    """
+    from .accessibility import SUFFIXES, check_bytes, check_folder
+    from .errors import OutputProblem
+
+    if folder.is_dir():
+        results = check_folder(folder)
+    elif folder.is_file() and folder.suffix.lower() in SUFFIXES:
+        results = {folder.name: check_bytes(folder.name, folder.read_bytes())}
+    else:
+        raise OutputProblem(
+            f"{folder}: kansiota tai asiakirjaa (.docx, .xlsx, .pdf) ei löydy. Anna buildin "
+            "tulostekansio (esim. output/2027) tai yksi asiakirja."
+        )
+    if not results:
+        raise OutputProblem(
+            f"{folder}: kansiossa ei ole yhtään asiakirjaa (.docx, .xlsx, .pdf). "
+            "Tee ensin asiakirjat komennolla hytetu build."
+        )
+    failing = {name: found for name, found in results.items() if found}
+    for name, found in failing.items():
+        for finding in found:
+            click.echo(f"{name}: {finding.rule}: {finding.message}")
+    ok = len(results) - len(failing)
+    click.echo(
+        f"Tarkistettu {len(results)} asiakirjaa: {ok} kunnossa, "
+        f"{len(failing)} {'puutteellinen' if len(failing) == 1 else 'puutteellista'}."
+    )
+    sys.exit(EXIT_INPUT if failing else EXIT_OK)
+
+
+class _Progress:
+    """One line on the terminal that counts documents, for builds that take a moment.
+
+    Silent when standard error is not a terminal (a log, a pipe, CI) or with ``--quiet``.
+    """
+
+    DELAY = 0.5  # seconds before the line appears: a quick build shows nothing
+    EVERY = 0.1  # seconds between redraws
+
+    def __init__(self, enabled: bool = True) -> None:
+        stream = click.get_text_stream("stderr")
+        self.enabled = enabled and stream.isatty()
+        self.count = 0
+        self.shown = False
+
+    def __enter__(self) -> _Progress:
+        import time
+
+        self.started = self.drawn = time.monotonic()
+        return self
+
+    def __call__(self, path: str) -> None:
+        import time
+
+        self.count += 1
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if now - self.started >= self.DELAY and now - self.drawn >= self.EVERY:
+            self.drawn = now
+            self.shown = True
+            name = path.rsplit("/", 1)[-1][:50]
+            click.echo(f"\r\x1b[KTehdään asiakirjoja: {self.count} – {name}", nl=False, err=True)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.shown:
+            click.echo("\r\x1b[K", nl=False, err=True)
+
+
+def _living_report(result: Any) -> None:
+    """What a rebuild carried over, added, marked, kept and backed up."""
+    m = result.merge
+    if m is not None:
+        click.echo(
+            f"Seurantataulukko päivitetty: {len(m.carried)} riviä säilyi kirjoitettuine "
+            f"tietoineen, {len(m.added)} uutta päätöstä (tila Ei aloitettu), "
+            f"{len(m.removed)} merkitty poistetuksi rekisteristä"
+            + (f" (ennestään {m.removed_before})" if m.removed_before else "")
+            + f", {m.own_rows} omaa riviä säilytetty."
+        )
+        for ident in m.removed:
+            click.echo(f"  poistettu rekisteristä, rivi säilytetty: {ident}")
+        if m.extra_columns:
+            click.echo("  lisätyt sarakkeet säilytetty: " + ", ".join(m.extra_columns))
+        if m.extra_sheets:
+            click.echo(
+                "  lisätyt välilehdet säilytetty: "
+                + ", ".join(m.extra_sheets)
+                + " (arvot, kaavat ja muotoilut; kaaviot ja kuvat eivät siirry)"
+            )
+    w = result.written
+    if w is not None:
+        for rel in w.kept:
+            click.echo(f"Säilytetty itse lisätty tai muokattu tiedosto: {rel}")
+        for rel in w.replaced:
+            click.echo(f"Korvattu käsin muokattu tiedosto: {rel}")
+        for path in w.backups:
+            click.echo(f"Varmuuskopio: {path}")

@@ -11,8 +11,8 @@ import datetime as dt
 from dataclasses import dataclass, field, fields
 
 from . import dates, schema
-from .i18n import organisation_label, role_label, t
-from .model import Decision, Negotiation, Participant, YearData
+from .i18n import TEXT, organisation_label, role_label, t
+from .model import Decision, Negotiation, Participant, PreviousRow, YearData
 from .values import key
 
 
@@ -63,6 +63,8 @@ class PreviousView:
     follow_up: str
     status: str
     note: str
+    deadline: str = ""
+    updated: str = ""
 
 
 @dataclass(frozen=True)
@@ -335,3 +337,181 @@ def negotiation_doc(
         final=final,
         decision_count=len(data.decisions_of(n)),
     )
+
+
+# ------------------------------------------------ phases 1 and 4 (see phase_docs.py)
+
+
+def status_label(status: str, lang: str) -> str:
+    """A tracker status in the document's language; an unknown one as typed."""
+    name = f"status_{status}"
+    return t(name, lang) if name in TEXT else status
+
+
+def previous_view(data: YearData, row: PreviousRow, lang: str) -> PreviousView:
+    m = data.municipality(row.municipality)
+    if m is None:
+        m = next((x for x in data.municipalities if key(x.name_sv) == key(row.municipality)), None)
+    if m is not None:
+        name = m.name_in(lang)
+    elif key(row.municipality) in ("", key("Koko palvelualue")):
+        name = t("whole_area", lang)
+    else:
+        name = row.municipality
+    return PreviousView(
+        municipality=name,
+        decision=row.decision,
+        follow_up=row.follow_up,
+        status=status_label(row.status, lang),
+        note=row.note,
+        deadline=row.deadline,
+        updated=row.updated,
+    )
+
+
+@dataclass(frozen=True)
+class PhenomenonView:
+    name: str
+    description: str
+
+
+@dataclass(frozen=True)
+class ScheduleItem:
+    """One negotiation in the year's schedule."""
+
+    code: str
+    service_area: str
+    when: str
+    place: str
+    municipalities: str  # joined with ", "
+
+
+@dataclass(frozen=True)
+class PreTaskDoc:
+    """Context of ``ennakkotehtava``: one audience's pre-task."""
+
+    common: Common
+    audience: str  # kunnat, sote, jarjestot
+    audience_name: str
+    #: phenomena marked ``Neuvotteluun``: to be brought to the negotiations
+    phenomena: list[PhenomenonView]
+    #: the other phenomena the network identified, as background
+    other_phenomena: list[PhenomenonView]
+    pretask_deadline: str  # long date, or ""
+    survey_deadline: str  # long date, or ""
+    survey: bool  # municipalities get a survey form (``Kyselyn kysymykset`` given)
+    schedule: list[ScheduleItem]
+
+
+@dataclass(frozen=True)
+class AnswerView:
+    question: str
+    answer: str
+
+
+@dataclass(frozen=True)
+class SurveyView:
+    number: int  # 1, 2, … among the municipality's responses
+    answers: list[AnswerView]
+
+
+@dataclass(frozen=True)
+class MunicipalityMaterial:
+    name: str
+    raised: list[RaisedView]
+    surveys: list[SurveyView]
+    previous: list[PreviousView]
+
+
+@dataclass(frozen=True)
+class PreMaterialDoc:
+    """Context of ``ennakkomateriaali``: what the negotiation's municipalities sent, and last year."""
+
+    common: Common
+    negotiation: NegotiationView
+    municipalities: list[MunicipalityMaterial]
+    #: last year's agreements of the whole service area
+    area_previous: list[PreviousView]
+    has_previous: bool
+    previous_year: int
+
+
+@dataclass(frozen=True)
+class PressNegotiation:
+    service_area: str
+    date: str  # long date without weekday
+    municipalities: str  # joined with ", "
+    agreements: list[str]  # decisions, shortened
+    more: str  # "ja 3 muuta sopimusta", or ""
+    held: bool  # it has decisions or its date has passed (else: "will be held")
+
+
+@dataclass(frozen=True)
+class PressReleaseDoc:
+    """Context of ``tiedote``: a public press-release draft (no personal data but the contact)."""
+
+    common: Common
+    headline: str
+    negotiations: list[PressNegotiation]
+    municipalities: str  # every municipality, joined
+    municipality_count: int
+    negotiation_count: int
+    decision_count: int
+
+
+@dataclass(frozen=True)
+class StatusCount:
+    """Agreements of one municipality (or priority, or all) counted by tracker status."""
+
+    label: str
+    not_started: int
+    in_progress: int
+    done: int
+    delayed: int
+    cancelled: int
+    other: int  # a status typed outside the list
+    total: int
+    overdue: int
+
+
+@dataclass(frozen=True)
+class TrackedView:
+    """One tracker row listed in the summary (overdue, cancelled, unknown status)."""
+
+    municipality: str
+    decision: str
+    follow_up: str
+    responsible: str
+    deadline: str
+    status: str
+    note: str
+
+
+@dataclass(frozen=True)
+class ChartView:
+    """The picture in ``yhteenveto``: its alternative text and size in EMU."""
+
+    title: str
+    description: str
+    cx: int
+    cy: int
+
+
+@dataclass(frozen=True)
+class SummaryDoc:
+    """Context of ``yhteenveto``: the year's agreements by tracker status."""
+
+    common: Common
+    as_of: str  # long date without weekday the statuses are from
+    total: int
+    done_percent: str  # "33 %"
+    totals: StatusCount
+    by_municipality: list[StatusCount]
+    by_priority: list[StatusCount]
+    overdue: list[TrackedView]
+    cancelled: list[TrackedView]
+    unknown: list[TrackedView]
+    chart: ChartView | None
+    #: whether anyone has updated a status yet (False on a fresh build)
+    tracked: bool
+    next_year: int

@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import context, naming
 from .archive import Output
+from .distribution import distribution_list
 from .i18n import t
 from .merge import MergeReport, merge_rows
-from .model import YearData
+from .model import Negotiation, PreviousRow, YearData
+from .phase_docs import pre_materials, press_release, pretasks, summary
+from .previous import rows_for
 from .render import DocProperties, Renderer
+from .survey import survey_forms
 from .tracker import (
     OldTracker,
     copy_sheets,
@@ -35,12 +39,26 @@ class Job:
     renderer: Renderer = field(default_factory=Renderer)
     #: "why a document type was not made", for the build's report
     skipped: list[str] = field(default_factory=list)
-    #: last year's tracker rows as the agenda shows them, or None when not given
-    previous: list[context.PreviousView] | None = None
+    #: last year's tracker rows (``Edellisen vuoden seurantataulukko``), or None when not given;
+    #: taken from the data when not set
+    previous: list[PreviousRow] | None = None
     #: this year's tracker as a previous build left it (and people edited it), if any
     current_tracker: OldTracker | None = None
     #: what merging with ``current_tracker`` did, for the build's report
     merge: MergeReport | None = None
+    #: every file the producers before this one made, in phase order (build.build fills it)
+    outputs: list[Output] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.previous is None:
+            self.previous = self.data.previous
+
+    def previous_views(self, n: Negotiation, lang: str) -> list[context.PreviousView] | None:
+        """Last year's rows of ``n``'s municipalities (and area) as its agenda shows them."""
+        if self.previous is None:
+            return None
+        data = replace(self.data, previous=self.previous)
+        return [context.previous_view(data, r, lang) for r in rows_for(data, n)]
 
     @property
     def created(self) -> dt.datetime:
@@ -59,13 +77,20 @@ class Job:
         )
 
     def render(
-        self, lang: str, doc_type: str, ctx: object, title: str, keywords: str = ""
+        self,
+        lang: str,
+        doc_type: str,
+        ctx: object,
+        title: str,
+        keywords: str = "",
+        media: dict[str, bytes] | None = None,
     ) -> bytes:
         return self.renderer.render(
             lang,
             doc_type,
             context.as_mapping(ctx),
             self.properties(title, doc_type, lang, keywords),
+            media,
         )
 
 
@@ -80,7 +105,9 @@ def negotiation_documents(doc_type: str) -> Producer:
         data = job.data
         for n in data.negotiations:
             for lang in data.languages_of(n):
-                ctx = context.negotiation_doc(data, n, lang, doc_type, job.build_date, job.previous)
+                ctx = context.negotiation_doc(
+                    data, n, lang, doc_type, job.build_date, job.previous_views(n, lang)
+                )
                 status = "luonnos" if doc_type == "poytakirja" and not ctx.final else "valmis"
                 outputs.append(
                     Output(
@@ -91,7 +118,9 @@ def negotiation_documents(doc_type: str) -> Producer:
                         negotiation=n.code,
                         lang=lang,
                         status=status,
-                        personal_data=doc_type in ("kutsu", "poytakirja"),
+                        # the agenda names the chair and the secretary when they are given
+                        personal_data=doc_type in ("kutsu", "poytakirja")
+                        or bool(n.chair or n.secretary),
                     )
                 )
         return outputs
@@ -146,8 +175,15 @@ def _xlsx_properties(wb, job: Job, title: str, doc_type: str, lang: str = "fi") 
 
 #: every producer, in phase order
 PRODUCERS: tuple[Producer, ...] = (
+    pretasks,
+    survey_forms,
     negotiation_documents("kutsu"),
     negotiation_documents("asialista"),
+    pre_materials,
     negotiation_documents("poytakirja"),
     tracker,
+    press_release,
+    summary,
+    # last: it lists what the others made
+    distribution_list,
 )

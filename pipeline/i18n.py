@@ -75,6 +75,82 @@ TEXT: dict[str, dict[str, str]] = {
         "fi": "Hytetu-neuvottelujen seurantataulukko",
         "sv": "Uppföljningstabell",
     },
+    "title_ennakkokysely": {"fi": "Ennakkokysely", "sv": "Förhandsenkät"},
+    "title_jakelulista": {"fi": "Jakelulista", "sv": "Distributionslista"},
+    # the survey form (ennakkokysely.xlsx); see survey.py
+    "survey_instructions": {
+        "fi": "Vastaa kysymyksiin Vastaus-sarakkeeseen: kirjoita vastaus tai valitse se solun "
+        "pudotusvalikosta (rivinvaihto solun sisällä: Alt+Enter). Muut solut on suojattu. "
+        "Tallenna tiedosto Excel-työkirjana (.xlsx) ja palauta se sähköpostin liitteenä. "
+        "Älä kopioi vastauksia toiseen tiedostoon äläkä muuta kysymyksiä: vastaukset luetaan "
+        "tästä tiedostosta suoraan neuvottelun ennakkomateriaaliin.",
+        "sv": "Besvara frågorna i kolumnen Svar: skriv svaret eller välj det i cellens "
+        "rullgardinslista (radbrytning i cellen: Alt+Enter). Övriga celler är skyddade. "
+        "Spara filen som Excel-arbetsbok (.xlsx) och returnera den som bilaga till e-post. "
+        "Kopiera inte svaren till en annan fil och ändra inte frågorna: svaren läses från "
+        "den här filen direkt in i förhandlingens förhandsmaterial.",
+    },
+    "survey_deadline": {
+        "fi": "Palauta vastaukset viimeistään {date}.",
+        "sv": "Returnera svaren senast {date}.",
+    },
+    "survey_no_deadline": {
+        "fi": "Palauta vastaukset mahdollisimman pian.",
+        "sv": "Returnera svaren så snart som möjligt.",
+    },
+    "survey_return_to": {"fi": "Palautus: {who}", "sv": "Returneras till: {who}"},
+    "survey_municipality": {"fi": "Kunta", "sv": "Kommun"},
+    "survey_number": {"fi": "Nro", "sv": "Nr"},
+    "survey_question": {"fi": "Kysymys", "sv": "Fråga"},
+    "survey_answer": {"fi": "Vastaus", "sv": "Svar"},
+    "survey_yes": {"fi": "kyllä", "sv": "ja"},
+    "survey_no": {"fi": "ei", "sv": "nej"},
+    "survey_pick": {"fi": "Valitse vastaus luettelosta.", "sv": "Välj svaret i listan."},
+    "survey_pick_error": {
+        "fi": "Valitse jokin luettelon vaihtoehdoista.",
+        "sv": "Välj ett av alternativen i listan.",
+    },
+    # phases 1 and 4 (pipeline/phase_docs.py)
+    "title_ennakkotehtava": {"fi": "Ennakkotehtävä", "sv": "Förhandsuppgift"},
+    "title_ennakkomateriaali": {"fi": "Ennakkomateriaali", "sv": "Förhandsmaterial"},
+    "title_tiedote": {"fi": "Tiedote", "sv": "Pressmeddelande"},
+    "title_yhteenveto": {
+        "fi": "Vuosiyhteenveto: hytetu-neuvottelujen sopimusten toteutuminen",
+        "sv": "Årssammanfattning: hur hytetu-förhandlingarnas överenskommelser har genomförts",
+    },
+    "audience_kunnat": {"fi": "Kunnat", "sv": "Kommunerna"},
+    "audience_sote": {
+        "fi": "Sosiaali- ja terveyspalvelut",
+        "sv": "Social- och hälsovårdstjänsterna",
+    },
+    "audience_jarjestot": {"fi": "Järjestöneuvottelukunta", "sv": "Organisationsdelegationen"},
+    "status_Ei aloitettu": {"fi": "Ei aloitettu", "sv": "Ej påbörjad"},
+    "status_Käynnissä": {"fi": "Käynnissä", "sv": "Pågår"},
+    "status_Valmis": {"fi": "Valmis", "sv": "Klar"},
+    "status_Viivästynyt": {"fi": "Viivästynyt", "sv": "Försenad"},
+    "status_Peruttu": {"fi": "Peruttu", "sv": "Inställd"},
+    "whole_area_of": {"fi": "Koko palvelualue: {area}", "sv": "Hela serviceområdet: {area}"},
+    "no_priority": {"fi": "Painopiste puuttuu", "sv": "Prioritering saknas"},
+    "total": {"fi": "Yhteensä", "sv": "Totalt"},
+    "chart_title": {
+        "fi": "Sovitut asiat tiloittain kunnittain",
+        "sv": "Överenskommelserna per kommun och status",
+    },
+    "chart_axis": {"fi": "Sovittuja asioita", "sv": "Överenskommelser"},
+    "chart_description": {
+        "fi": "Vaakasuuntainen pinottu pylväskaavio: sovittujen asioiden määrä tiloittain "
+        "kunnittain. Yhteensä {total}. {groups}. Samat luvut ovat taulukossa.",
+        "sv": "Liggande staplat stapeldiagram: antalet överenskommelser per status och kommun. "
+        "Totalt {total}. {groups}. Samma siffror finns i tabellen.",
+    },
+    "press_headline": {
+        "fi": "Hyvinvointialue ja kunnat sopivat yhteisistä toimista: {theme}",
+        "sv": "Välfärdsområdet och kommunerna kom överens om gemensamma åtgärder: {theme}",
+    },
+    "more_agreements": {
+        "fi": "ja {count} muuta sopimusta",
+        "sv": "och {count} andra överenskommelser",
+    },
     "subject": {"fi": "Hytetu-neuvottelut", "sv": "Hytetu-förhandlingarna"},
 }
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import schema
 from .values import key
@@ -142,6 +144,23 @@ class Decision:
     id_given: bool = False
 
 
+@dataclass(frozen=True)
+class PreviousRow:
+    """A row of last year's tracker (``Edellisen vuoden seurantataulukko``), values as typed."""
+
+    negotiation: str  # last year's negotiation code (Tunnus), may differ from this year's
+    municipality: str  # Finnish name as in the tracker; "" or "Koko palvelualue" = whole area
+    decision: str
+    follow_up: str = ""
+    status: str = schema.DEFAULT_STATUS  # a TRACKER_STATUSES value, or as typed if unknown
+    note: str = ""
+    deadline: str = ""  # short date, or the text as typed
+    updated: str = ""
+    id: str = ""
+    priority: str = ""
+    row: int = 0  # row number in the tracker sheet
+
+
 def derived_decision_id(negotiation: str, municipality: str, decision: str) -> str:
     """An id that depends only on what the decision is, not on where its row stands."""
     digest = hashlib.sha256(
@@ -164,33 +183,46 @@ class YearData:
     #: optional sheets that were present in the workbook
     sheets_present: frozenset[str] = frozenset()
     workbook: Path | None = None
+    #: when the workbook was last saved (its own properties), if known
+    saved: dt.datetime | None = None
+    #: last year's tracker rows (``Edellisen vuoden seurantataulukko``); None when not given
+    previous: list[PreviousRow] | None = None
+
+    _index_cache: dict[str, tuple[list, int, dict]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     # ---------------------------------------------------------------- lookups
 
+    def _index(self, name: str, items: list, by: Callable[[Any], str]) -> dict[str, list]:
+        """``items`` grouped by ``by``; rebuilt when the list is replaced or grows.
+
+        Documents ask these questions thousands of times at national scale.
+        """
+        cached = self._index_cache.get(name)
+        if cached is None or cached[0] is not items or cached[1] != len(items):
+            groups: dict[str, list] = {}
+            for item in items:
+                groups.setdefault(by(item), []).append(item)
+            cached = self._index_cache[name] = (items, len(items), groups)
+        return cached[2]
+
     def municipality(self, name: str) -> Municipality | None:
-        wanted = key(name)
-        for m in self.municipalities:
-            if key(m.name) == wanted:
-                return m
-        return None
+        found = self._index("m", self.municipalities, lambda m: key(m.name)).get(key(name))
+        return found[0] if found else None
 
     def negotiation(self, code: str) -> Negotiation | None:
-        wanted = key(code)
-        for n in self.negotiations:
-            if key(n.code) == wanted:
-                return n
-        return None
+        found = self._index("n", self.negotiations, lambda n: key(n.code)).get(key(code))
+        return found[0] if found else None
 
     def municipalities_of(self, negotiation: Negotiation) -> list[Municipality]:
-        area = key(negotiation.service_area)
-        return [m for m in self.municipalities if key(m.service_area) == area]
+        areas = self._index("m-area", self.municipalities, lambda m: key(m.service_area))
+        return list(areas.get(key(negotiation.service_area), ()))
 
     def negotiation_of(self, municipality: Municipality) -> Negotiation | None:
-        area = key(municipality.service_area)
-        for n in self.negotiations:
-            if key(n.service_area) == area:
-                return n
-        return None
+        areas = self._index("n-area", self.negotiations, lambda n: key(n.service_area))
+        found = areas.get(key(municipality.service_area))
+        return found[0] if found else None
 
     def participants_of(self, negotiation: Negotiation) -> list[Participant]:
         return [p for p in self.participants if negotiation.code in p.negotiations]
@@ -215,11 +247,15 @@ class YearData:
         return tuple(lang for lang in ("fi", "sv") if lang in needed) or ("fi",)
 
     def raised_of(self, negotiation: Negotiation) -> list[RaisedItem]:
-        names = {key(m.name) for m in self.municipalities_of(negotiation)}
-        return [r for r in self.raised if key(r.municipality) in names]
+        by_name = self._index("raised", self.raised, lambda r: key(r.municipality))
+        return [
+            r for m in self.municipalities_of(negotiation) for r in by_name.get(key(m.name), ())
+        ]
 
     def decisions_of(self, negotiation: Negotiation) -> list[Decision]:
-        return [d for d in self.decisions if key(d.negotiation) == key(negotiation.code)]
+        by_code = self._index("decisions", self.decisions, lambda d: key(d.negotiation))
+        return list(by_code.get(key(negotiation.code), ()))
 
     def responses_of(self, municipality: Municipality) -> list[SurveyResponse]:
-        return [r for r in self.responses if key(r.municipality) == key(municipality.name)]
+        by_name = self._index("responses", self.responses, lambda r: key(r.municipality))
+        return list(by_name.get(key(municipality.name), ()))

@@ -23,6 +23,7 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from lxml import etree
 from markupsafe import Markup, escape
 
+from . import zipwrite
 from .errors import TemplateProblem
 
 TEMPLATE_ROOT = Path(__file__).resolve().parent.parent / "templates_docx"
@@ -79,6 +80,12 @@ class PreparedTemplate:
             blob = path.read_bytes()
             with zipfile.ZipFile(io.BytesIO(blob)) as zf:
                 self.entries = [(info.filename, zf.read(info)) for info in zf.infolist()]
+            #: parts no render changes, compressed once for every document
+            self.packed = {
+                name: zipwrite.deflate(name, data)
+                for name, data in self.entries
+                if not _WORD_PART.match(name) and name != _CORE
+            }
         except (OSError, zipfile.BadZipFile):
             raise TemplateProblem(
                 f"{path}: Word-pohjaa ei löydy tai se ei ole Word-tiedosto (.docx). "
@@ -94,20 +101,27 @@ class PreparedTemplate:
             xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
             self.parts[name] = _compile(env, xml, path)
 
-    def render(self, context: dict[str, object], props: DocProperties) -> bytes:
-        out = io.BytesIO()
-        stamp = _zip_time(props.created)
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
-            for name, data in self.entries:
-                if name in self.parts:
-                    data = self._render_part(name, context)
-                elif name == _CORE:
-                    data = core_properties_xml(props)
-                info = zipfile.ZipInfo(name, date_time=stamp)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
-                zf.writestr(info, data)
-        return out.getvalue()
+    def render(
+        self,
+        context: dict[str, object],
+        props: DocProperties,
+        media: dict[str, bytes] | None = None,
+    ) -> bytes:
+        """``media``: package parts (``word/media/image1.png``) replaced by these bytes."""
+        entries = []
+        for name, data in self.entries:
+            if media and name in media:
+                entries.append(zipwrite.deflate(name, media[name]))
+                continue
+            if name in self.packed:
+                entries.append(self.packed[name])
+                continue
+            if name in self.parts:
+                data = self._render_part(name, context)
+            elif name == _CORE:
+                data = core_properties_xml(props)
+            entries.append(zipwrite.deflate(name, data))
+        return zipwrite.write_zip(entries, props.created)
 
     def _render_part(self, name: str, context: dict[str, object]) -> bytes:
         try:
@@ -171,11 +185,6 @@ def _compile(env: SandboxedEnvironment, xml: str, path: Path) -> Template:
         ) from None
 
 
-def _zip_time(when: dt.datetime) -> tuple[int, int, int, int, int, int]:
-    when = max(when.replace(tzinfo=None), dt.datetime(1980, 1, 1))
-    return (when.year, when.month, when.day, when.hour, when.minute, when.second)
-
-
 @dataclass
 class DocProperties:
     title: str
@@ -207,9 +216,14 @@ class Renderer:
         return template
 
     def render(
-        self, lang: str, name: str, context: dict[str, object], props: DocProperties
+        self,
+        lang: str,
+        name: str,
+        context: dict[str, object],
+        props: DocProperties,
+        media: dict[str, bytes] | None = None,
     ) -> bytes:
-        return self.prepared(lang, name).render(context, props)
+        return self.prepared(lang, name).render(context, props, media)
 
 
 def _around(exc: TemplateSyntaxError, source: str) -> str:

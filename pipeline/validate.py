@@ -20,6 +20,7 @@ from .model import (
     Negotiation,
     Participant,
     Phenomenon,
+    PreviousRow,
     RaisedItem,
     Settings,
     SurveyQuestion,
@@ -260,6 +261,7 @@ def _settings_ref(raw: RawWorkbook, setting: str) -> str:
 def _municipalities(sheet: _Sheet, problems: Problems) -> list[Municipality]:
     result: list[Municipality] = []
     seen: dict[str, str] = {}
+    errors_before = len(problems.errors)
     for row in sheet.rows:
         name = sheet.text(row, "Kunta", required=True)
         language = sheet.parsed(row, "Kieli", parse_language, "fi", required=True)
@@ -284,7 +286,7 @@ def _municipalities(sheet: _Sheet, problems: Problems) -> list[Municipality]:
                 row=row.number,
             )
         )
-    if not result and not sheet.problems.errors:
+    if not result and len(problems.errors) == errors_before:
         problems.error(
             at(sheet.name, "A2"), "välilehdellä ei ole yhtään kuntaa. Lisää alueen kunnat."
         )
@@ -727,9 +729,12 @@ def _decisions(
                 id_given=bool(ident),
             )
         )
-    clash = {d.id for d in result if d.id_given} & {d.id for d in result if not d.id_given}
+    # the tracker matches ids case-insensitively (``key``), so clashes are found the same way
+    clash = {key(d.id) for d in result if d.id_given} & {
+        key(d.id) for d in result if not d.id_given
+    }
     for d in result:
-        if d.id_given and d.id in clash:
+        if d.id_given and key(d.id) in clash:
             problems.error(
                 at(sheet.name, f"{sheet.raw.columns.get('Tunnus', 'A')}{d.row}"),
                 f"tunnus ”{d.id}” on varattu ohjelman luomille tunnuksille. Valitse toinen tunnus.",
@@ -738,6 +743,98 @@ def _decisions(
 
 
 # ---------------------------------------------------------------------- main
+
+
+#: the longest text a name-like cell may hold (names, codes, organisations, vocabularies)
+NAME_MAX = 200
+#: the longest free text (a decision, a description, a survey answer)
+TEXT_MAX = 5000
+_NAME_COLUMNS = frozenset(
+    {
+        "Asetus",
+        "Kunta",
+        "Kunta ruotsiksi",
+        "Kieli",
+        "Palvelualue",
+        "Kirjaamon sähköposti",
+        "Tunnus",
+        "Päivämäärä",
+        "Alkaa",
+        "Päättyy",
+        "Puheenjohtaja",
+        "Sihteeri",
+        "Nimi",
+        "Organisaatio",
+        "Tehtävä",
+        "Sähköposti",
+        "Puhelin",
+        "Rooli",
+        "Luottamushenkilö",
+        "Neuvottelu",
+        "Nro",
+        "Vastaustyyppi",
+        "Neuvotteluun",
+        "Painopiste",
+        "Määräaika",
+    }
+)
+
+
+def text_limit(column: str) -> int:
+    """How many characters a cell of ``column`` may hold."""
+    return NAME_MAX if column in _NAME_COLUMNS else TEXT_MAX
+
+
+def _check_visibility_and_shape(sheet: RawSheet, problems: Problems) -> None:
+    """Data a coordinator cannot see, or that Excel only pretends to hold, never reaches a document."""
+    if sheet.hidden and sheet.rows:
+        problems.error(
+            sheet.name,
+            "välilehti on piilotettu, joten sen tietoja ei näe. Näytä välilehti (hiiren "
+            "oikea painike välilehtien kohdalla → Näytä) tai poista välilehti, jos sen "
+            "tietoja ei tarvita.",
+        )
+    for row in sheet.rows:
+        if row.number in sheet.hidden_rows:
+            problems.error(
+                at(sheet.name, f"A{row.number}"),
+                f"rivi {row.number} on piilotettu tai suodatettu näkyvistä, mutta siinä on "
+                "tietoja. Näkymättömiä tietoja ei viedä asiakirjoihin: näytä rivi (valitse "
+                "rivit, hiiren oikea painike → Näytä, tai poista suodatus) tai poista rivi.",
+            )
+    for column, letter in sheet.columns.items():
+        if letter in sheet.hidden_columns and any(row.get(column) for row in sheet.rows):
+            problems.error(
+                at(sheet.name, f"{letter}1"),
+                f"sarake ”{column}” on piilotettu, mutta siinä on tietoja. Näytä sarake "
+                "(valitse viereiset sarakkeet, hiiren oikea painike → Näytä) tai tyhjennä se.",
+            )
+    for ref in sheet.merged:
+        problems.error(
+            at(sheet.name, ref),
+            "yhdistetyt solut. Yhdistetyssä solussa arvo on vain ensimmäisessä solussa ja "
+            "muut jäävät tyhjiksi. Pura yhdistäminen (Aloitus → Yhdistä ja keskitä → Pura "
+            "solujen yhdistäminen) ja kirjoita arvo jokaiseen soluun.",
+        )
+    for ref in sheet.uncached_formulas:
+        problems.error(
+            at(sheet.name, ref),
+            "solussa on kaava, jonka tulosta ei ole tallennettu (työkirja on tallennettu "
+            "ohjelmalla, joka ei laske kaavoja). Avaa työkirja Excelissä ja tallenna se, "
+            "tai kirjoita kaavan tilalle arvo.",
+        )
+    for row in sheet.rows:
+        for column, cell in row.cells.items():
+            if not isinstance(cell.value, str):
+                continue
+            limit = text_limit(column)
+            length = len(clean_text(cell.value))
+            if length > limit:
+                problems.error(
+                    at(sheet.name, cell.ref),
+                    f"teksti on liian pitkä ({length} merkkiä, enintään {limit}). Lyhennä "
+                    "tekstiä; pitkä aineisto kuuluu liitteeksi, ei työkirjaan.",
+                )
 
 
 def _sheet(raw: RawWorkbook, name: str, problems: Problems) -> _Sheet | None:
@@ -752,8 +849,7 @@ def _sheet(raw: RawWorkbook, name: str, problems: Problems) -> _Sheet | None:
                 "mallityökirja komennolla hytetu init.",
             )
         return None
-    if sheet.hidden:
-        problems.warning(name, "välilehti on piilotettu. Sen tiedot luetaan silti.")
+    _check_visibility_and_shape(sheet, problems)
     if not _check_headers(sheet, problems):
         return None
     return _Sheet(sheet, problems)
@@ -776,6 +872,7 @@ def validate(raw: RawWorkbook) -> tuple[YearData | None, Problems]:
         if sheets[schema.SHEET_SETTINGS]
         else None
     )
+    previous = _previous_tracker(settings, raw, problems)
     municipalities = (
         _municipalities(sheets[schema.SHEET_MUNICIPALITIES], problems)
         if sheets[schema.SHEET_MUNICIPALITIES]
@@ -844,9 +941,23 @@ def validate(raw: RawWorkbook) -> tuple[YearData | None, Problems]:
         decisions=decisions,
         sheets_present=frozenset(n for n in raw.sheets if schema.SHEETS_BY_NAME[n].optional),
         workbook=raw.path,
+        saved=raw.modified,
+        previous=previous,
     )
     _cross_checks(data, raw, problems)
     return (None if problems.errors else data), problems
+
+
+def _previous_tracker(
+    settings: Settings | None, raw: RawWorkbook, problems: Problems
+) -> list[PreviousRow] | None:
+    """Last year's tracker read, or None; a file that cannot be read is an error at its setting."""
+    from .previous import check_previous
+
+    path = settings.previous_tracker if settings else None
+    if path is None or not path.is_file():  # a missing file is already reported by _settings
+        return None
+    return check_previous(path, _settings_ref(raw, schema.SETTING_PREVIOUS_TRACKER), problems)
 
 
 def _cross_checks(data: YearData, raw: RawWorkbook, problems: Problems) -> None:
@@ -871,3 +982,14 @@ def _cross_checks(data: YearData, raw: RawWorkbook, problems: Problems) -> None:
                     f"kunnalta {m.name} puuttuu ruotsinkielinen nimi; ruotsinkielisissä "
                     "asiakirjoissa käytetään suomenkielistä nimeä. Täytä Kunta ruotsiksi.",
                 )
+    if data.previous:
+        from .previous import unknown_municipalities
+
+        for name in unknown_municipalities(data, data.previous):
+            problems.warning(
+                _settings_ref(raw, schema.SETTING_PREVIOUS_TRACKER),
+                f"edellisen vuoden seurantataulukossa on kunta ”{name}”, jota ei ole "
+                "Kunnat-välilehdellä. Sen rivit näytetään neuvottelussa, jota rivin "
+                "Neuvottelu-tunnus vastaa (tai kaikissa, jos sitä ei voi päätellä). Jos kunnan "
+                "nimi on muuttunut, korjaa nimi seurantataulukkoon.",
+            )

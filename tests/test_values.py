@@ -30,7 +30,7 @@ def test_dates(raw, expected):
 
 @pytest.mark.parametrize("raw", ["14/4/2027", "huomenna", "31.2.2027", "2027-13-01", 45000, True])
 def test_bad_dates_explain_the_format(raw):
-    with pytest.raises(ValueError, match="14.4.2027"):
+    with pytest.raises(ValueError, match=r"14\.4\.2027"):
         v.parse_date(raw)
 
 
