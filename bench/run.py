@@ -76,9 +76,9 @@ def _render_calls(workbook: Path) -> list[tuple[Path, dict]]:
     calls: list[tuple[Path, dict]] = []
     original = render.Renderer.render
 
-    def record(self, lang, name, context, props):
+    def record(self, lang, name, context, props, media=None):  # noqa: ANN001
         calls.append((self.template_path(lang, name), context))
-        return original(self, lang, name, context, props)
+        return original(self, lang, name, context, props, media)
 
     render.Renderer.render = record
     try:

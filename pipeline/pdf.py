@@ -1,7 +1,8 @@
 """``hytetu build --pdf``: a tagged PDF/A-2b copy of every Word document, for the archive.
 
-LibreOffice converts the rendered documents in one headless batch (its own
-temporary profile, a timeout), in a temporary folder, before anything is
+LibreOffice converts the rendered documents in one headless batch — at national
+scale a few batches side by side (:func:`pipeline.office.run_batches`), each
+with its own temporary profile and a timeout — in a temporary folder, before anything is
 written to the output folder: a document that fails stops the build with
 nothing written. Each PDF goes beside its .docx with the same name and the
 same archive metadata (its own size and SHA-256), and is stamped with the
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from .archive import Output
 from .errors import ConversionProblem
-from .office import require_soffice, run_batch
+from .office import BATCH_SIZE, require_soffice, run_batches
 from .reproducible import normalize_pdf
 
 #: LibreOffice's PDF export: PDF/A-2b (``SelectPdfVersion`` 2) and tagged (structure for
@@ -54,7 +55,7 @@ def add_pdf_copies(
     if not documents:
         return []
     if timeout is None:
-        timeout = BASE_TIMEOUT + PER_DOCUMENT * len(documents)
+        timeout = BASE_TIMEOUT + PER_DOCUMENT * min(len(documents), BATCH_SIZE)
     with tempfile.TemporaryDirectory(prefix="hytetu-pdf-") as temp:
         source, target = Path(temp) / "docx", Path(temp) / "pdf"
         source.mkdir()
@@ -64,7 +65,7 @@ def add_pdf_copies(
             path = source / f"{i:04d}_{Path(out.path).stem}.docx"
             path.write_bytes(out.content)
             files[path] = out
-        batch = run_batch(list(files), PDF_FILTER, target, timeout=timeout)
+        batch = run_batches(list(files), PDF_FILTER, target, timeout=timeout)
         failed = [files[f].path for f in batch.failed(list(files))]
         if batch.timed_out and not failed:  # finished files may be cut short: trust none
             failed = [o.path for o in documents]
