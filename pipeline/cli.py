@@ -15,9 +15,17 @@ from typing import Any
 
 import click
 
+from . import clickfi
 from .errors import EXIT_INPUT, EXIT_OK, HytetuError, Problem
 
+clickfi.install()
+
 DEFAULT_WORKBOOK = "input/hytetu.xlsx"
+
+
+def _count(n: int, one: str, many: str) -> str:
+    """``1 virhe``, ``2 virhettä``: Finnish takes the partitive after every number but one."""
+    return f"{n} {one if n == 1 else many}"
 
 
 def _report(problems: list[Problem]) -> None:
@@ -42,7 +50,7 @@ def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
             _report(exc.problems)
             n = len([p for p in exc.problems if p.is_error])
             click.echo(
-                f"Työkirjassa on {n} {'virhe' if n == 1 else 'virhettä'}. "
+                f"Työkirjassa on {_count(n, 'virhe', 'virhettä')}. "
                 "Mitään ei kirjoitettu. Korjaa virheet ja aja komento uudelleen.",
                 err=True,
             )
@@ -55,7 +63,11 @@ def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"]},
+    options_metavar="[VALITSIMET]",
+    subcommand_metavar="KOMENTO [ARGUMENTIT]...",
+)
 @click.version_option(package_name="hytetu", message="hytetu %(version)s")
 def main() -> None:
     """Hytetu-neuvottelujen asiakirjat yhdestä Excel-työkirjasta.
@@ -65,8 +77,13 @@ def main() -> None:
     """
 
 
-@main.command()
-@click.argument("path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_WORKBOOK)
+@main.command(options_metavar="[VALITSIMET]")
+@click.argument(
+    "path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=DEFAULT_WORKBOOK,
+    metavar="[POLKU]",
+)
 @click.option(
     "--example",
     is_flag=True,
@@ -74,7 +91,7 @@ def main() -> None:
 )
 @_friendly
 def init(path: Path, example: bool) -> None:
-    """Luo uusi, tyhjä työkirja PATH (ei korvaa olemassa olevaa)."""
+    """Luo uusi, tyhjä työkirja POLKU (ei korvaa olemassa olevaa)."""
     if example:
         from .example import write_example
 
@@ -87,8 +104,10 @@ def init(path: Path, example: bool) -> None:
         click.echo(f"Työkirja luotu: {path}. Täytä se ja aja: hytetu validate {path}")
 
 
-@main.command(name="validate")
-@click.argument("workbook", type=click.Path(path_type=Path), default=DEFAULT_WORKBOOK)
+@main.command(name="validate", options_metavar="[VALITSIMET]")
+@click.argument(
+    "workbook", type=click.Path(path_type=Path), default=DEFAULT_WORKBOOK, metavar="[TYÖKIRJA]"
+)
 @_friendly
 def validate_command(workbook: Path) -> None:
     """Tarkista työkirja ja luettele kaikki virheet ja varoitukset."""
@@ -98,14 +117,20 @@ def validate_command(workbook: Path) -> None:
     _report(problems.items)
     errors, warnings = len(problems.errors), len(problems.warnings)
     if errors:
-        click.echo(f"{workbook}: {errors} virhettä, {warnings} varoitusta.", err=True)
+        click.echo(
+            f"{workbook}: {_count(errors, 'virhe', 'virhettä')}, "
+            f"{_count(warnings, 'varoitus', 'varoitusta')}.",
+            err=True,
+        )
         sys.exit(EXIT_INPUT)
-    click.echo(f"{workbook}: kunnossa ({warnings} varoitusta).")
+    click.echo(f"{workbook}: kunnossa ({_count(warnings, 'varoitus', 'varoitusta')}).")
     sys.exit(EXIT_OK)
 
 
-@main.command()
-@click.argument("workbook", type=click.Path(path_type=Path), default=DEFAULT_WORKBOOK)
+@main.command(options_metavar="[VALITSIMET]")
+@click.argument(
+    "workbook", type=click.Path(path_type=Path), default=DEFAULT_WORKBOOK, metavar="[TYÖKIRJA]"
+)
 @click.option(
     "--out",
     "out",
@@ -159,8 +184,8 @@ def build(workbook: Path, out: Path, replace_edited: bool, quiet: bool, pdf: boo
     _living_report(result)
 
 
-@main.command(name="tarkista-saavutettavuus")
-@click.argument("folder", type=click.Path(path_type=Path), default="output")
+@main.command(name="tarkista-saavutettavuus", options_metavar="[VALITSIMET]")
+@click.argument("folder", type=click.Path(path_type=Path), default="output", metavar="[KANSIO]")
 @_friendly
 def accessibility_command(folder: Path) -> None:
     """Tarkista asiakirjojen saavutettavuus (kansio tai yksi .docx, .xlsx tai .pdf).
@@ -263,5 +288,9 @@ def _living_report(result: Any) -> None:
             click.echo(f"Säilytetty itse lisätty tai muokattu tiedosto: {rel}")
         for rel in w.replaced:
             click.echo(f"Korvattu käsin muokattu tiedosto: {rel}")
+        for rel in w.dropped:
+            click.echo(
+                f"Poistettu, koska tämä build ei enää tee sitä (kopio varmuuskopioissa): {rel}"
+            )
         for path in w.backups:
             click.echo(f"Varmuuskopio: {path}")
