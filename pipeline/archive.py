@@ -49,6 +49,20 @@ class Output:
         return hashlib.sha256(self.content).hexdigest()
 
 
+#: a field starting with one of these is a formula to Excel (CSV injection)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> str:
+    """A field as Excel must show it: text that would start a formula gets a leading ``'``."""
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _uncell(text: str) -> str:
+    return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_START) else text
+
+
 def archive_list(outputs: list[Output], settings: Settings, build_date: dt.date) -> bytes:
     """UTF-8 with BOM, ``;``-separated, CRLF: what Excel in a Finnish locale opens as is."""
     buffer = io.StringIO()
@@ -57,7 +71,8 @@ def archive_list(outputs: list[Output], settings: Settings, build_date: dt.date)
     author = settings.coordinator or settings.county
     for out in sorted(outputs, key=lambda o: o.path):
         writer.writerow(
-            (
+            _cell(value)
+            for value in (
                 out.path,
                 out.doc_type,
                 out.title,
@@ -79,5 +94,7 @@ def archive_list(outputs: list[Output], settings: Settings, build_date: dt.date)
 
 
 def read_archive_list(data: bytes) -> list[dict[str, str]]:
+    """The rows of an archive list, fields as they were before :func:`_cell` protected them."""
     text = data.decode("utf-8-sig")
-    return list(csv.DictReader(io.StringIO(text), delimiter=";"))
+    rows = csv.DictReader(io.StringIO(text), delimiter=";")
+    return [{k: _uncell(v or "") for k, v in row.items()} for row in rows]

@@ -47,6 +47,8 @@ class WriteReport:
     replaced: list[str] = field(default_factory=list)
     #: backup copies made in this build
     backups: list[Path] = field(default_factory=list)
+    #: files the previous build made that this one no longer makes; their copies are in ``backups``
+    dropped: list[str] = field(default_factory=list)
 
 
 def backup_root(target: Path) -> Path:
@@ -176,6 +178,7 @@ def _backup(root: Path, relative: str, source: Path, sha: str) -> Path | None:
     os.close(handle)
     try:
         shutil.copyfile(source, temp)
+        os.chmod(temp, 0o666 & ~_umask())  # mkstemp's 0600 would hide it from colleagues
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
@@ -204,6 +207,12 @@ def _conflict_message(target: Path, existing: Existing, conflicts: list[str]) ->
         "Mitään ei kirjoitettu; aiemmat tulosteet ovat ennallaan."
     )
     return "\n".join(lines)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _safe_join(root: Path, relative: str) -> Path:
@@ -258,6 +267,9 @@ def commit_build(
     try:
         parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-uusi-", dir=parent))
+        # mkdtemp makes 0700; the year folder keeps the permissions it had (or the umask's)
+        mode = target.stat().st_mode & 0o7777 if target.is_dir() else 0o777 & ~_umask()
+        os.chmod(staging, mode)
     except OSError as exc:
         raise OutputProblem(
             f"{parent}: tulostekansiota ei voi luoda ({exc.strerror}). "
@@ -271,6 +283,13 @@ def commit_build(
                 made = _backup(backup_root(target), rel, previous, _sha256(previous))
                 if made:
                     report.backups.append(made)
+        for rel in sorted(set(existing.recorded) - set(files) - set(edited)):
+            if rel in existing.files:  # made last time, not this time (e.g. a PDF copy)
+                previous = existing.files[rel]
+                made = _backup(backup_root(target), rel, previous, _sha256(previous))
+                if made:
+                    report.backups.append(made)
+                report.dropped.append(rel)
         for rel in conflicts:
             previous = existing.files[rel]
             made = _backup(backup_root(target), rel, previous, _sha256(previous))
