@@ -237,6 +237,9 @@ def raised_view(data: YearData, n: Negotiation, lang: str) -> list[RaisedView]:
     ]
 
 
+#: the agenda's item keys, in the order of ``schema.AGENDA_ITEMS_FI``
+AGENDA_KEYS = ("opening", "plan", "coefficient", "theme", "previous", "followup", "closing")
+
 #: agenda item key -> words that, typed in a decision's `Asiakohta`, mean it
 _ITEM_ALIASES = {
     "opening": ("avaus", "osallistujat", "öppnande"),
@@ -249,33 +252,42 @@ _ITEM_ALIASES = {
 }
 
 
-def agenda_key_of(text: str, items: list[AgendaItem]) -> str:
-    """Which agenda item a decision's ``Asiakohta`` means: by number, title or alias.
+def _names() -> dict[str, str]:
+    names = {key(fi): k for fi, k in zip(schema.AGENDA_ITEMS_FI, AGENDA_KEYS, strict=True)}
+    for k in AGENDA_KEYS:
+        for lang in ("fi", "sv"):
+            title = t(f"item_{k}", lang, theme="").rstrip(": ")
+            names.setdefault(key(title), k)
+        for alias in _ITEM_ALIASES[k]:
+            names.setdefault(key(alias), k)
+    return names
 
-    Anything unrecognised goes under the theme, where most decisions belong.
+
+def recognise_agenda_item(text: str) -> str | None:
+    """The agenda item a typed ``Asiakohta`` names (title in fi or sv, or a usual word), or None.
+
+    A name matches the whole text or its beginning up to a word boundary:
+    ``Teema: liikunta`` is the theme, ``Planering`` is nothing.
     """
     wanted = key(text).rstrip(".")
-    if not wanted:
-        return "theme"
+    for name, item_key in _names().items():
+        if wanted == name or (wanted.startswith(name) and not wanted[len(name)].isalnum()):
+            return item_key
+    return None
+
+
+def agenda_key_of(text: str, items: list[AgendaItem]) -> str:
+    """Which agenda item a decision's ``Asiakohta`` means: by number, title or usual word.
+
+    Anything unrecognised goes under the theme, where most decisions belong
+    (validation warns about it).
+    """
+    wanted = key(text).rstrip(".")
     for item in items:
         if wanted == str(item.number) or wanted == key(item.title):
             return item.key
-    for item_key, aliases in _ITEM_ALIASES.items():
-        matches = any(wanted == key(a) or wanted.startswith(key(a)) for a in aliases)
-        if matches and any(i.key == item_key for i in items):
-            return item_key
-    for fi in schema.AGENDA_ITEMS_FI:
-        if wanted == key(fi):
-            return {
-                key(schema.AGENDA_ITEMS_FI[0]): "opening",
-                key(schema.AGENDA_ITEMS_FI[1]): "plan",
-                key(schema.AGENDA_ITEMS_FI[2]): "coefficient",
-                key(schema.AGENDA_ITEMS_FI[3]): "theme",
-                key(schema.AGENDA_ITEMS_FI[4]): "previous",
-                key(schema.AGENDA_ITEMS_FI[5]): "followup",
-                key(schema.AGENDA_ITEMS_FI[6]): "closing",
-            }[wanted]
-    return "theme"
+    found = recognise_agenda_item(text)
+    return found if found and any(i.key == found for i in items) else "theme"
 
 
 def agenda(

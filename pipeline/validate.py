@@ -7,12 +7,14 @@ fix it. The caller aborts once if any of them is an error.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
 from . import schema
+from .context import recognise_agenda_item
 from .errors import Problems, at
 from .model import (
     Decision,
@@ -52,10 +54,6 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     pool = {key(c): c for c in candidates if c}
     match = difflib.get_close_matches(key(word), list(pool), n=1, cutoff=0.6)
     return f" Tarkoititko ”{pool[match[0]]}”?" if match else ""
-
-
-def _quote_list(values: Iterable[str]) -> str:
-    return ", ".join(f"”{v}”" for v in values)
 
 
 class _Sheet:
@@ -354,12 +352,14 @@ def _negotiations(
                 f"neuvottelu päättyy ({end:%H.%M}) ennen kuin alkaa ({start:%H.%M}). "
                 "Korjaa kellonajat.",
             )
-        if not (code and area and date):
+        if not (code and area):
             continue
+        # A bad date is reported above; the negotiation still counts, so that the rows
+        # referring to it are not reported as broken too (the build stops anyway).
         negotiation = Negotiation(
             code=code,
             service_area=areas.get(key(area), area),
-            date=date,
+            date=date or dt.date(year or 2000, 4, 1),
             start=start,
             end=end,
             place=sheet.text(row, "Paikka"),
@@ -379,7 +379,7 @@ def _negotiations(
                 sheet.ref(row, "Sihteeri"),
                 f"neuvottelulle ”{code}” ei ole nimetty sihteeriä. Lisää pöytäkirjanpitäjän nimi.",
             )
-        if year and not (date.year == year and date.month in (4, 5)):
+        if date and year and not (date.year == year and date.month in (4, 5)):
             problems.warning(
                 sheet.ref(row, "Päivämäärä"),
                 f"neuvottelu on {date.day}.{date.month}.{date.year}, ei huhti–toukokuussa {year}. "
@@ -704,6 +704,13 @@ def _decisions(
                 f"”{negotiation.code}” ({negotiation.date.day}.{negotiation.date.month}."
                 f"{negotiation.date.year}). Tarkista päivämäärä.",
             )
+        item = sheet.text(row, "Asiakohta")
+        if item and not item.rstrip(".").isdigit() and recognise_agenda_item(item) is None:
+            problems.warning(
+                sheet.ref(row, "Asiakohta"),
+                f"asiakohtaa ”{item}” ei tunnisteta; päätös kirjataan pöytäkirjassa teeman alle. "
+                f"Käytä asialistan kohdan nimeä, esim. {', '.join(schema.AGENDA_ITEMS_FI[1:4])}.",
+            )
         if not (negotiation and text) or (who and municipality is None):
             continue
         if not ident:
@@ -889,7 +896,11 @@ def validate(raw: RawWorkbook) -> tuple[YearData | None, Problems]:
         reported: set[str] = set()
         sheet = sheets[schema.SHEET_MUNICIPALITIES]
         for m in municipalities:
-            if key(m.service_area) not in areas and key(m.service_area) not in reported:
+            if (
+                m.service_area
+                and key(m.service_area) not in areas
+                and key(m.service_area) not in reported
+            ):
                 reported.add(key(m.service_area))
                 problems.error(
                     at(sheet.name, f"{sheet.raw.columns['Palvelualue']}{m.row}"),

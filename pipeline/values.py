@@ -83,6 +83,8 @@ def parse_date(value: object) -> dt.date | None:
     raise ValueError(f"”{text}” ei ole päivämäärä. {DATE_HINT}")
 
 
+#: the day Excel and LibreOffice put under a time of day with no date
+_EXCEL_TIME_DATES = (dt.date(1899, 12, 30), dt.date(1899, 12, 31), dt.date(1900, 1, 1))
 _TIME = re.compile(r"^(?:klo\.?|kl\.?)?\s*(\d{1,2})(?:[.:](\d{2}))?$", re.IGNORECASE)
 
 
@@ -92,6 +94,11 @@ def parse_time(value: object) -> dt.time | None:
     if isinstance(value, dt.time):
         return value.replace(second=0, microsecond=0)
     if isinstance(value, dt.datetime):
+        # Excel stores a time as a fraction of a day; with a date of its own it is a date
+        if value.date() not in _EXCEL_TIME_DATES:
+            raise ValueError(
+                f"{value.day}.{value.month}.{value.year} on päivämäärä, ei kellonaika. {TIME_HINT}"
+            )
         return value.time().replace(second=0, microsecond=0)
     if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value < 1:
         minutes = round(value * 24 * 60)

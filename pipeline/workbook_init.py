@@ -62,10 +62,21 @@ _WIDE_COLUMNS = {
     "Neuvottelut": 22,
 }
 
-_YES_NO = ",".join(schema.YES_NO_CHOICES)
 
 #: (sheet, column) -> (choices, what else is accepted); the dropdowns of SPEC §1
 _DROPDOWNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
+    (
+        schema.SHEET_RAISED,
+        "Painopiste",
+        schema.THEMES_FI,
+        "Suunnitelman painopiste; ruotsinkieliset nimet kelpaavat myös.",
+    ),
+    (
+        schema.SHEET_DECISIONS,
+        "Painopiste",
+        schema.THEMES_FI,
+        "Suunnitelman painopiste; ruotsinkieliset nimet kelpaavat myös.",
+    ),
     (
         schema.SHEET_MUNICIPALITIES,
         "Kieli",

@@ -22,6 +22,8 @@ DROPDOWNS = [
     (schema.SHEET_PARTICIPANTS, "Luottamushenkilö", ("kyllä", "ei")),
     (schema.SHEET_PHENOMENA, "Neuvotteluun", ("kyllä", "ei")),
     (schema.SHEET_QUESTIONS, "Vastaustyyppi", schema.ANSWER_TYPES),
+    (schema.SHEET_RAISED, "Painopiste", schema.THEMES_FI),
+    (schema.SHEET_DECISIONS, "Painopiste", schema.THEMES_FI),
 ]
 
 
