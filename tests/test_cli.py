@@ -111,3 +111,26 @@ def test_help_starts_without_heavy_imports():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_usage_errors_and_help_are_in_finnish():
+    result = run("build", "--ei-tallaista")
+    assert result.exit_code == 2
+    assert "Tuntematon valitsin '--ei-tallaista'" in result.output
+    assert "Käyttö: " in result.output and "Usage" not in result.output
+    result = run("validate", "a.xlsx", "ylimaarainen")
+    assert result.exit_code == 2 and "Ylimääräinen argumentti (ylimaarainen)" in result.output
+    assert "Tuntematon komento 'tuntematon'" in run("tuntematon").output
+    help_text = run("--help").output
+    assert "Valitsimet:" in help_text and "Komennot:" in help_text
+    assert "Näytä tämä ohje ja lopeta." in help_text
+    assert "Options" not in help_text and "Show this" not in help_text
+
+
+def test_counts_agree_in_number(tmp_path):
+    sheets = wbs.base()
+    wbs.set_cell(sheets, "Kunnat", 1, "Kieli", "englanti")
+    wbs.set_cell(sheets, "Neuvottelut", 1, "Puheenjohtaja", "")
+    bad = wbs.write(tmp_path / "bad.xlsx", sheets)
+    result = run("validate", str(bad))
+    assert "1 virhe, 1 varoitus." in result.output

@@ -434,3 +434,33 @@ def test_excel_error_value_is_reported(tmp_path):
     wb.save(path)
     _, problems = check(path)
     assert any(p.where == "Kunnat!D3" and "#N/A" in p.message for p in problems.errors)
+
+
+def test_one_bad_date_gives_one_error_not_a_cascade(tmp_path):
+    sheets = wbs.base()
+    wbs.set_cell(sheets, "Neuvottelut", 2, "Päivämäärä", "31.2.2027")
+    _, problems = problems_of(tmp_path, sheets)
+    assert [p.where for p in problems.errors] == ["Neuvottelut!C3"]
+    assert not any("ei ole neuvottelua" in p.message for p in problems.items)
+    assert not any("ei ole yhtään osallistujaa" in p.message for p in problems.items)
+
+
+def test_unknown_agenda_item_is_a_warning(tmp_path):
+    sheets = wbs.base()
+    wbs.set_cell(sheets, "Päätökset", 1, "Asiakohta", "Hyte-kertoin")
+    wbs.set_cell(sheets, "Päätökset", 2, "Asiakohta", "Tema: Levnadsvanor")
+    data, problems = problems_of(tmp_path, sheets)
+    assert data is not None
+    warned = [p for p in problems.warnings if p.where.startswith("Päätökset!C")]
+    assert [p.where for p in warned] == ["Päätökset!C2"]
+    assert "”Hyte-kertoin” ei tunnisteta" in warned[0].message
+
+
+def test_a_date_typed_into_a_time_cell_is_an_error(tmp_path):
+    sheets = wbs.base()
+    wbs.set_cell(sheets, "Neuvottelut", 1, "Alkaa", dt.datetime(2027, 4, 14, 9, 0))
+    _, problems = problems_of(tmp_path, sheets)
+    assert any(
+        p.where == "Neuvottelut!D2" and "on päivämäärä, ei kellonaika" in p.message
+        for p in problems.errors
+    )

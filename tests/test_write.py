@@ -235,3 +235,37 @@ def test_cli_rebuild_reports_what_it_carried_over(built):
     assert result.exit_code == 0, result.output
     assert "Seurantataulukko päivitetty: 2 riviä säilyi" in result.output
     assert "0 uutta päätöstä" in result.output
+
+
+def test_rebuild_keeps_the_year_folders_permissions_and_backs_up_dropped_files(tmp_path):
+    import os
+
+    from pipeline.build import build
+    from tests import workbooks as wbs
+
+    workbook = wbs.write(tmp_path / "hytetu.xlsx")
+    out = tmp_path / "out"
+    first = build(workbook, out)
+    year = first.target
+    os.chmod(year, 0o775)
+    extra = year / "2_valmistelu" / "kutsu_pohjoinen_fi.pdf"  # as if an earlier build had made it
+    extra.write_bytes(b"%PDF-1.7 vanha")
+    import hashlib
+
+    from pipeline.archive import FILE_NAME, read_archive_list
+
+    listing = (year / FILE_NAME).read_text(encoding="utf-8-sig")
+    sha = hashlib.sha256(extra.read_bytes()).hexdigest()
+    row = f"2_valmistelu/kutsu_pohjoinen_fi.pdf;kutsu;Kutsu;pohjoinen;;fi;valmis;2027-01-01;x;Julkinen;kyllä;;;{sha};14\r\n"
+    (year / FILE_NAME).write_bytes(("\ufeff" + listing + row).encode("utf-8"))
+    assert any(
+        r["tiedosto"].endswith(".pdf") for r in read_archive_list((year / FILE_NAME).read_bytes())
+    )
+    second = build(workbook, out)
+    assert (year.stat().st_mode & 0o777) == 0o775
+    assert "2_valmistelu/kutsu_pohjoinen_fi.pdf" in second.written.dropped
+    assert not extra.exists()
+    backups = list(
+        (out / "varmuuskopiot" / "2027" / "2_valmistelu").glob("kutsu_pohjoinen_fi_*.pdf")
+    )
+    assert len(backups) == 1 and backups[0].read_bytes() == b"%PDF-1.7 vanha"
