@@ -28,6 +28,8 @@ from pathlib import Path
 
 from defusedxml import ElementTree
 
+from .naming import is_lock_file
+
 LANGUAGES = ("fi-FI", "sv-FI")
 SUFFIXES = (".docx", ".xlsx", ".pdf")
 
@@ -64,7 +66,7 @@ def check_folder(folder: Path) -> dict[str, list[Finding]]:
     folder = Path(folder)
     results = {}
     for path in sorted(folder.rglob("*")):
-        if path.is_file() and path.suffix.lower() in SUFFIXES and not _is_lock(path):
+        if path.is_file() and path.suffix.lower() in SUFFIXES and not is_lock_file(path.name):
             name = path.relative_to(folder).as_posix()
             results[name] = check_bytes(name, path.read_bytes())
     return results
@@ -87,10 +89,6 @@ def check_bytes(name: str, content: bytes) -> list[Finding]:
     except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, ValueError) as exc:
         return [Finding(name, UNREADABLE, f"tiedostoa ei voi lukea ({exc}).")]
     raise ValueError(f"{name}: tuntematon tiedostotyyppi")
-
-
-def _is_lock(path: Path) -> bool:
-    return path.name.startswith(("~$", ".~lock."))
 
 
 # ----------------------------------------------------------------- metadata

@@ -91,6 +91,44 @@ class WorkbookUnreadable(HytetuError):
     """The file is not a workbook we can open (not xlsx, broken, encrypted, too big)."""
 
 
+class WorkbookLocked(WorkbookUnreadable):
+    """The file is there but cannot be opened: another program holds it, or no read permission."""
+
+
+class TooManyRows(WorkbookUnreadable):
+    """A sheet holds more data rows than any county's year can.
+
+    Raised while the sheet is read, before the file's path is known to the
+    reader; ``read.read_workbook`` puts the path in front of the message.
+    """
+
+    def __init__(self, sheet: str, row: int, limit: int) -> None:
+        self.sheet = sheet
+        self.row = row
+        shown = f"{limit:,}".replace(",", " ")
+        super().__init__(
+            f"välilehdellä {sheet} on yli {shown} tietoriviä (raja ylittyi kohdassa "
+            f"{sheet}!A{row}). Näin paljon rivejä ei tarvita yhden vuoden neuvotteluihin: "
+            "poista ylimääräiset rivit ja tallenna työkirja uudelleen."
+        )
+
+
+class PreviousTrackerError(WorkbookUnreadable):
+    """Last year's tracker (setting ``Edellisen vuoden seurantataulukko``) cannot be used.
+
+    The message says why and how to fix it; ``previous.check_previous`` turns it
+    into a validation error at the setting's cell.
+    """
+
+
+class BrokenForm(WorkbookUnreadable):
+    """A file in ``kyselyvastaukset/`` that cannot be read as a survey form.
+
+    The message says why; ``survey`` reports it as a warning naming the file,
+    since one bad returned form never stops a build.
+    """
+
+
 class TemplateProblem(HytetuError):
     """A Word template is broken or reaches for something it must not."""
 

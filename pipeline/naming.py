@@ -47,3 +47,21 @@ def output_path(doc_type: str, *parts: str, ext: str) -> str:
     """Path relative to DIR/<Vuosi>/: ``2_valmistelu/kutsu_pohjoinen_fi.docx``."""
     clean = [slug(p) for p in parts if p]
     return f"{PHASE_FOLDERS[doc_type]}/{document_name(doc_type, *clean, ext=ext)}"
+
+
+def lock_owner(name: str) -> str | None:
+    """The file a lock file stands for: ``~$name`` (Office), ``.~lock.name#`` (LibreOffice).
+
+    ``None`` when ``name`` is no lock file. Word shortens long names in its lock
+    file (``~$`` replaces the first characters), so the owner may be a tail.
+    """
+    if name.startswith("~$"):
+        return name[2:]
+    if name.startswith(".~lock.") and name.endswith("#"):
+        return name[len(".~lock.") : -1]
+    return None
+
+
+def is_lock_file(name: str) -> bool:
+    """Whether ``name`` is a lock file Excel, Word or LibreOffice keeps beside an open file."""
+    return lock_owner(name) is not None

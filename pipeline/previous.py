@@ -24,9 +24,10 @@ from pathlib import Path
 from openpyxl.utils import get_column_letter
 
 from . import dates, schema
-from .errors import Problems, WorkbookUnreadable
+from .errors import PreviousTrackerError, Problems, WorkbookUnreadable
 from .model import Negotiation, PreviousRow, YearData
 from .naming import slug
+from .read import open_xlsx, unreadable
 from .tracker import HEADERS, REGISTER_COLUMN, REMOVED, SHEET, WHOLE_AREA
 from .values import clean_text, key, parse_date
 
@@ -36,10 +37,6 @@ REQUIRED = ("Kunta", "Päätös", "Tila")
 HEADER_SEARCH_ROWS = 10
 MAX_ROWS = 10_000
 _STATUS = {key(s): s for s in schema.TRACKER_STATUSES}
-
-
-class PreviousTrackerError(Exception):
-    """The file cannot serve as last year's tracker; the message says why and how to fix it."""
 
 
 def _display_date(value: object) -> str:
@@ -92,23 +89,11 @@ def read_previous(path: Path) -> tuple[list[PreviousRow], list[str]]:
     register had removed (``Rekisterissä`` = ``poistettu rekisteristä``) are no
     agreements any more and are left out; rows people added themselves are kept.
     """
-    from openpyxl import load_workbook
-
-    from .read import _check_container
-
     try:
-        _check_container(path)
+        wb = open_xlsx(path)
     except WorkbookUnreadable as exc:
         raise PreviousTrackerError(
             f"edellisen vuoden seurantataulukkoa ei voi lukea: {exc}"
-        ) from None
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds on a broken file
-        raise PreviousTrackerError(
-            f"edellisen vuoden seurantataulukkoa {path.name} ei voi avata "
-            f"({type(exc).__name__}). Tallenna se Excelissä uudelleen (.xlsx) tai valitse "
-            "asetukseen viime vuoden build-komennon tekemä seurantataulukko."
         ) from None
     try:
         names = {key(n): n for n in wb.sheetnames}
@@ -129,10 +114,9 @@ def read_previous(path: Path) -> tuple[list[PreviousRow], list[str]]:
             rows.append(tuple(values))
     except PreviousTrackerError:
         raise
-    except Exception as exc:  # a part that only breaks when read
+    except Exception as exc:  # a part that only breaks when read (read-only parses lazily)
         raise PreviousTrackerError(
-            f"edellisen vuoden seurantataulukko {path.name} on vioittunut "
-            f"({type(exc).__name__}). Tallenna se Excelissä uudelleen."
+            f"edellisen vuoden seurantataulukkoa ei voi lukea: {unreadable(path, exc)}"
         ) from None
     finally:
         wb.close()

@@ -15,10 +15,11 @@ from pathlib import Path
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
+from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
 from . import schema
-from .errors import WorkbookUnreadable
+from .errors import TooManyRows, WorkbookLocked, WorkbookUnreadable
 from .values import clean_text, is_blank, key
 
 #: a coordinator's workbook is a few hundred kilobytes; refuse what cannot be one
@@ -88,6 +89,59 @@ class RawWorkbook:
     other_sheets: list[str]
     #: when the workbook was last saved, from its own properties (survives copying)
     modified: dt.datetime | None = None
+
+
+def open_xlsx(path: Path, *, read_only: bool = True, data_only: bool = True) -> Workbook:
+    """Open any .xlsx this tool reads: the one guarded way in.
+
+    The container checks (:func:`check_container`: existence, size, zip bombs,
+    macros, DTDs) come first; then every failure to parse the file becomes a
+    :class:`WorkbookUnreadable` whose Finnish message names the file. A
+    read-only workbook parses its sheets only when they are iterated: wrap that
+    reading too and turn what it raises into :func:`unreadable`.
+    """
+    from openpyxl import load_workbook
+
+    path = Path(path)
+    check_container(path)
+    try:
+        return load_workbook(path, read_only=read_only, data_only=data_only)
+    except PermissionError:
+        raise _locked(path) from None
+    except Exception as exc:  # openpyxl raises many kinds on a broken file
+        raise unreadable(path, exc) from None
+
+
+def unreadable(path: Path, exc: BaseException) -> WorkbookUnreadable:
+    """What to raise when reading ``path`` failed with ``exc`` (hostile XML, or a broken file)."""
+    if isinstance(exc, WorkbookUnreadable):
+        return exc
+    if isinstance(exc, PermissionError):
+        return _locked(path)
+    if _defused(exc):
+        return _hostile_xml(path, None)
+    return _broken(path, exc)
+
+
+def _locked(path: Path) -> WorkbookLocked:
+    return WorkbookLocked(
+        f"{path}: tiedostoa ei voi avata: se on auki toisessa ohjelmassa tai sinulla ei ole "
+        "siihen lukuoikeutta. Sulje tiedosto ja aja komento uudelleen."
+    )
+
+
+def check_container(path: Path) -> None:
+    """:class:`WorkbookUnreadable` unless ``path`` is an .xlsx package that is safe to parse."""
+    path = Path(path)
+    try:
+        _check_container(path)
+    except PermissionError:
+        raise _locked(path) from None
+    except OSError as exc:
+        raise WorkbookUnreadable(
+            f"{path}: tiedostoa ei voi lukea ({exc.strerror or type(exc).__name__}). "
+            "Tarkista, että tiedosto on paikallaan ja luettavissa, ja aja komento uudelleen."
+        ) from None
 
 
 def _check_container(path: Path) -> None:
@@ -259,17 +313,8 @@ def _read_sheet(ws, spec: schema.SheetSpec) -> RawSheet:
         if cells and number is not None:
             sheet.rows.append(RawRow(number, cells))
             if len(sheet.rows) > MAX_ROWS:
-                raise TooManyRows(spec.name, number)
+                raise TooManyRows(spec.name, number, MAX_ROWS)
     return sheet
-
-
-class TooManyRows(Exception):
-    """A sheet holds more data rows than any county's year can (see MAX_ROWS)."""
-
-    def __init__(self, sheet: str, row: int) -> None:
-        super().__init__(sheet, row)
-        self.sheet = sheet
-        self.row = row
 
 
 def _local(tag: object) -> str:
@@ -325,34 +370,17 @@ def _is_known_header(text: str, spec: schema.SheetSpec) -> bool:
 
 def read_workbook(path: Path) -> RawWorkbook:
     """Open ``path`` and return every contract sheet found in it."""
-    from openpyxl import load_workbook
-
     path = Path(path)
-    _check_container(path)
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds on a broken file
-        if _defused(exc):
-            raise _hostile_xml(path, None) from None
-        raise _broken(path, exc) from None
+    wb = open_xlsx(path)
     try:
         with zipfile.ZipFile(path) as zf:
             sheets, others = _read_sheets(wb, zf)
         modified = wb.properties.modified or wb.properties.created
         return RawWorkbook(path=path, sheets=sheets, other_sheets=others, modified=modified)
     except TooManyRows as exc:
-        limit = f"{MAX_ROWS:,}".replace(",", " ")
-        raise WorkbookUnreadable(
-            f"{path}: välilehdellä {exc.sheet} on yli {limit} tietoriviä (raja ylittyi "
-            f"kohdassa {exc.sheet}!A{exc.row}). Näin paljon rivejä ei tarvita yhden vuoden "
-            "neuvotteluihin: poista ylimääräiset rivit ja tallenna työkirja uudelleen."
-        ) from None
-    except WorkbookUnreadable:
-        raise
+        raise WorkbookUnreadable(f"{path}: {exc}") from None
     except Exception as exc:  # a part that only breaks when read (bad XML, bad checksum)
-        if _defused(exc):
-            raise _hostile_xml(path, None) from None
-        raise _broken(path, exc) from None
+        raise unreadable(path, exc) from None
     finally:
         wb.close()
 
@@ -368,7 +396,7 @@ def _defused(exc: BaseException | None) -> bool:
     return False
 
 
-def _broken(path: Path, exc: Exception) -> WorkbookUnreadable:
+def _broken(path: Path, exc: BaseException) -> WorkbookUnreadable:
     return WorkbookUnreadable(
         f"{path}: työkirjaa ei voi lukea, se on vioittunut ({type(exc).__name__}). "
         "Avaa se Excelissä ja tallenna uudelleen muodossa Excel-työkirja (.xlsx)."

@@ -8,9 +8,15 @@ from the input must never become one, so every text cell goes through
 from __future__ import annotations
 
 import datetime as dt
+import io
+from typing import TYPE_CHECKING
 
+from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment
+
+if TYPE_CHECKING:
+    from .render import DocProperties
 
 DATE_FORMAT = "d.m.yyyy"
 
@@ -40,3 +46,28 @@ def set_value(cell: Cell, value: object) -> None:
         set_date(cell, value)
     else:
         cell.value = value
+
+
+def workbook_bytes(wb: Workbook) -> bytes:
+    """The workbook as openpyxl saves it.
+
+    openpyxl stamps the wall clock into the file; the build makes every
+    ``.xlsx`` reproducible in one pass afterwards
+    (:func:`pipeline.reproducible.normalize_xlsx`), so producers need not.
+    """
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def set_properties(wb: Workbook, props: DocProperties) -> None:
+    """Write a document's archive metadata into the workbook's core properties."""
+    wb.properties.title = props.title
+    wb.properties.subject = props.subject
+    wb.properties.creator = props.author
+    wb.properties.lastModifiedBy = props.author
+    wb.properties.keywords = props.keywords
+    wb.properties.language = props.language
+    wb.properties.category = props.category
+    wb.properties.created = props.created.replace(tzinfo=None)
+    wb.properties.modified = props.created.replace(tzinfo=None)

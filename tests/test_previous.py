@@ -202,3 +202,20 @@ def test_rows_go_to_the_negotiation_of_their_municipality(tmp_path):
         "koko R2",
         "koko ?",
     ]
+
+
+def test_tracker_cut_in_half_is_a_validation_error_naming_the_file(tmp_path):
+    import zipfile
+
+    from tests.test_bad_input import rewrite_parts
+
+    path = tracker_file(tmp_path / "viime.xlsx", ROWS)
+    with zipfile.ZipFile(path) as zf:
+        part = zf.read("xl/worksheets/sheet1.xml")
+    rewrite_parts(path, {"xl/worksheets/sheet1.xml": part[: len(part) // 2]})
+    data, problems = check(workbook_with(tmp_path, "viime.xlsx"))
+    assert data is None
+    (error,) = [str(p) for p in problems.errors]
+    row = len(wbs.base()["Asetukset"]) + 1
+    assert error.startswith(f"Asetukset!B{row}: {SETTING}: ")
+    assert str(path) in error and "vioittunut" in error

@@ -163,3 +163,59 @@ def test_example_workbook_reads_clean(tmp_path):
     for sheet in raw.sheets.values():
         assert not sheet.merged and not sheet.uncached_formulas, sheet.name
         assert not sheet.hidden
+
+
+# ------------------------------------------------------- the one guarded opener
+
+
+def _cut_sheet(path: Path) -> Path:
+    """Cut the first sheet's XML in half, as a broken download or a full disk leaves it."""
+    with zipfile.ZipFile(path) as zf:
+        part = zf.read("xl/worksheets/sheet1.xml")
+    rewrite_parts(path, {"xl/worksheets/sheet1.xml": part[: len(part) // 2]})
+    return path
+
+
+@pytest.mark.parametrize("read_only", [True, False])
+def test_open_xlsx_turns_broken_xml_into_a_finnish_message_naming_the_file(tmp_path, read_only):
+    path = _cut_sheet(wbs.write(tmp_path / "rikki.xlsx"))
+    with pytest.raises(WorkbookUnreadable) as caught:
+        wb = read.open_xlsx(path, read_only=read_only)
+        try:  # read-only parses a sheet only when it is read
+            for ws in wb.worksheets:
+                list(ws.iter_rows(values_only=True))
+        except Exception as exc:
+            raise read.unreadable(path, exc) from None
+        finally:
+            wb.close()
+    message = str(caught.value)
+    assert message.startswith(f"{path}: ") and "vioittunut" in message
+    assert "tallenna" in message
+
+
+@pytest.mark.parametrize("read_only", [True, False])
+def test_open_xlsx_runs_the_container_checks(tmp_path, read_only):
+    path = wbs.write(tmp_path / "paha.xlsx")
+    edit_sheet_xml(
+        path,
+        "Kunnat",
+        lambda xml: xml.replace("<worksheet", '<!DOCTYPE w [<!ENTITY a "b">]><worksheet', 1),
+    )
+    with pytest.raises(WorkbookUnreadable, match="DOCTYPE/ENTITY"):
+        read.open_xlsx(path, read_only=read_only)
+    (tmp_path / "tyhja.xlsx").write_bytes(b"")
+    with pytest.raises(WorkbookUnreadable, match="tyhjä"):
+        read.open_xlsx(tmp_path / "tyhja.xlsx", read_only=read_only)
+
+
+def test_read_workbook_reports_a_sheet_cut_in_half(tmp_path):
+    path = _cut_sheet(wbs.write(tmp_path / "rikki.xlsx"))
+    with pytest.raises(WorkbookUnreadable, match="vioittunut"):
+        read_workbook(path)
+
+
+def test_unreadable_keeps_permission_problems_apart(tmp_path):
+    from pipeline.errors import WorkbookLocked
+
+    locked = read.unreadable(tmp_path / "auki.xlsx", PermissionError(13, "denied"))
+    assert isinstance(locked, WorkbookLocked) and "auki toisessa ohjelmassa" in str(locked)
