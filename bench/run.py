@@ -76,7 +76,7 @@ def _render_calls(workbook: Path) -> list[tuple[Path, dict]]:
     calls: list[tuple[Path, dict]] = []
     original = render.Renderer.render
 
-    def record(self, lang, name, context, props, media=None):  # noqa: ANN001
+    def record(self, lang, name, context, props, media=None):
         calls.append((self.template_path(lang, name), context))
         return original(self, lang, name, context, props, media)
 

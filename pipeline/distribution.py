@@ -39,7 +39,7 @@ from .archive import Output
 from .i18n import t
 from .model import Negotiation, Participant, YearData
 from .values import key
-from .xlsx import set_text
+from .xlsx import set_properties, set_text, workbook_bytes
 
 SHEET = "Jakelulista"
 MAILING_SHEET = "Postituslistat"
@@ -161,20 +161,47 @@ def _ordered(langs: set[str]) -> tuple[str, ...]:
     return tuple(lang for lang in ("fi", "sv") if lang in langs)
 
 
-def _pretask_audience(data: YearData, p: Participant) -> str:
+@dataclass
+class _Files:
+    """The build's outputs indexed the ways recipients are matched to them, in build order."""
+
+    #: key(negotiation code) → its NEGOTIATION_DOCS outputs
+    by_negotiation: dict[str, list[Output]]
+    #: pre-task audience → its ``ennakkotehtava`` outputs
+    by_audience: dict[str, list[Output]]
+    #: key(municipality) → its survey forms
+    forms: dict[str, list[Output]]
+    #: municipality (as typed) → whether it has someone with the role ``yhdyshenkilö``
+    has_contact: dict[str, bool]
+
+    @classmethod
+    def of(cls, data: YearData, outputs: list[Output]) -> _Files:
+        files = cls({}, {}, {}, {})
+        for o in outputs:
+            if o.doc_type in NEGOTIATION_DOCS:
+                files.by_negotiation.setdefault(key(o.negotiation), []).append(o)
+            if audience(o):
+                files.by_audience.setdefault(audience(o), []).append(o)
+            if o.doc_type == "ennakkokysely":
+                files.forms.setdefault(key(o.municipality), []).append(o)
+        for p in data.participants:
+            if p.municipality:
+                contact = files.has_contact.get(p.municipality, False)
+                files.has_contact[p.municipality] = contact or p.role == "yhdyshenkilö"
+        return files
+
+
+def _pretask_audience(data: YearData, p: Participant, files: _Files) -> str:
     if p.is_county:
         return AUDIENCE_SERVICES
     if key(p.organisation) == key(schema.ORG_NGO):
         return AUDIENCE_NGO
-    if p.municipality:
-        own = [x for x in data.participants if x.municipality == p.municipality]
-        contacts = [x for x in own if x.role == "yhdyshenkilö"]
-        if not contacts or p in contacts:
-            return AUDIENCE_MUNICIPALITIES
+    if p.municipality and (not files.has_contact[p.municipality] or p.role == "yhdyshenkilö"):
+        return AUDIENCE_MUNICIPALITIES
     return ""
 
 
-def _participant(data: YearData, p: Participant, outputs: list[Output]) -> Recipient:
+def _participant(data: YearData, p: Participant, files: _Files) -> Recipient:
     langs: set[str] = set()
     docs: list[str] = []
     for code in p.negotiations:
@@ -183,14 +210,8 @@ def _participant(data: YearData, p: Participant, outputs: list[Output]) -> Recip
             continue
         wanted = languages_in(data, n, p.municipality)
         langs.update(wanted)
-        docs += [
-            o.path
-            for o in outputs
-            if o.doc_type in NEGOTIATION_DOCS
-            and key(o.negotiation) == key(n.code)
-            and o.lang in wanted
-        ]
-    group = _pretask_audience(data, p)
+        docs += [o.path for o in files.by_negotiation.get(key(n.code), ()) if o.lang in wanted]
+    group = _pretask_audience(data, p, files)
     if group:
         if p.municipality:
             m = data.municipality(p.municipality)
@@ -199,14 +220,12 @@ def _participant(data: YearData, p: Participant, outputs: list[Output]) -> Recip
         else:
             pre_langs = langs or set(data.languages)
         langs |= pre_langs
-        pre = [o.path for o in outputs if audience(o) == group and o.lang in pre_langs]
-        forms = [
-            o.path
-            for o in outputs
-            if o.doc_type == "ennakkokysely"
-            and group == AUDIENCE_MUNICIPALITIES
-            and key(o.municipality) == key(p.municipality or "")
-        ]
+        pre = [o.path for o in files.by_audience.get(group, ()) if o.lang in pre_langs]
+        forms = (
+            [o.path for o in files.forms.get(key(p.municipality or ""), ())]
+            if group == AUDIENCE_MUNICIPALITIES
+            else []
+        )
         docs = pre + forms + docs
     note = (
         ""
@@ -238,17 +257,15 @@ def _organisation(data: YearData, organisation: str) -> str:
 
 def recipients(data: YearData, outputs: list[Output]) -> list[Recipient]:
     """Every participant, then every municipality's registry, each with their files."""
-    result = [_participant(data, p, outputs) for p in data.participants]
+    files = _Files.of(data, outputs)
+    result = [_participant(data, p, files) for p in data.participants]
     for m in data.municipalities:
         n = data.negotiation_of(m)
         wanted = languages_in(data, n, m.name) if n else ()
         docs = tuple(
             o.path
-            for o in outputs
-            if n is not None
-            and o.doc_type in REGISTRY_DOCS
-            and key(o.negotiation) == key(n.code)
-            and o.lang in wanted
+            for o in (files.by_negotiation.get(key(n.code), ()) if n is not None else ())
+            if o.doc_type in REGISTRY_DOCS and o.lang in wanted
         )
         note = "Välittää pöytäkirjan ja ennakkomateriaalin kunnan toimielimille."
         if not m.registry_email:
@@ -280,10 +297,9 @@ def mailings(data: YearData, people: list[Recipient], outputs: list[Output]) -> 
         files = [o for o in outputs if audience(o) == group]
         if not files:
             continue
+        paths = {f.path for f in files}
         receivers = [
-            r
-            for r in people
-            if r.kind == KIND_PARTICIPANT and any(f.path in r.documents for f in files)
+            r for r in people if r.kind == KIND_PARTICIPANT and not paths.isdisjoint(r.documents)
         ]
         title = f"Ennakkotehtävät: {label}"
         if group == AUDIENCE_MUNICIPALITIES and any(o.doc_type == "ennakkokysely" for o in outputs):
@@ -425,19 +441,17 @@ def distribution_workbook(data: YearData, outputs: list[Output]) -> Workbook:
 
 def distribution_list(job) -> list[Output]:
     """Producer: the county's distribution list, from what the build has made so far."""
-    from .documents import _xlsx_properties
-    from .tracker import tracker_bytes
 
     data = job.data
     wb = distribution_workbook(data, list(job.outputs))
     title = f"{t('title_jakelulista', 'fi')} {data.settings.year}"
-    _xlsx_properties(wb, job, title, "jakelulista")
+    set_properties(wb, job.properties(title, "jakelulista", "fi"))
     return [
         Output(
             path=naming.output_path("jakelulista", str(data.settings.year), ext="xlsx"),
             doc_type="jakelulista",
             title=title,
-            content=tracker_bytes(wb),
+            content=workbook_bytes(wb),
             personal_data=True,
         )
     ]

@@ -53,6 +53,8 @@ def make_environment() -> SandboxedEnvironment:
 
 _WORD_PART = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
 _CORE = "docProps/core.xml"
+#: a text run holding a tab, line, paragraph or page break that docxtpl turns into Word's own
+_LISTING = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\a\n\f]")
 
 
 class _Listing(DocxTemplate):
@@ -148,7 +150,8 @@ class PreparedTemplate:
                 f"kohdassa ”{self._around(name, exc)}”. Korjaa tai poista tunniste."
             ) from None
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
-        xml = _HELPER.resolve_listing(xml)
+        if _LISTING.search(xml):  # else resolve_listing would change nothing
+            xml = _HELPER.resolve_listing(xml)
         data = xml.encode("utf-8")
         try:
             etree.fromstring(data)

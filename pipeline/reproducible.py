@@ -28,6 +28,7 @@ import zipfile
 import zlib
 from dataclasses import replace
 
+from . import zipwrite
 from .archive import Output
 
 _CORE = "docProps/core.xml"
@@ -42,32 +43,37 @@ def _utc(when: dt.datetime) -> dt.datetime:
     return when.replace(microsecond=0)
 
 
-def zip_time(when: dt.datetime) -> tuple[int, int, int, int, int, int]:
-    when = max(_utc(when), _ZIP_EPOCH)
-    return (when.year, when.month, when.day, when.hour, when.minute, when.second)
-
-
 def normalize_xlsx(content: bytes, when: dt.datetime) -> bytes:
     """The same workbook with ``when`` as its created/modified time and every zip entry's time.
 
-    Entries keep their order, names and permissions; nothing else changes.
+    Entries keep their order, names and content; every entry is ``-rw-r--r--``.
+    Compressed entries are copied as they are (no inflating and deflating again);
+    only ``docProps/core.xml`` is rewritten.
     """
     stamp = _utc(when).strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(content)) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
+    entries = []
+    with zipfile.ZipFile(io.BytesIO(content)) as source:
         for info in source.infolist():
-            data = source.read(info.filename)
             if info.filename == _CORE:
-                data = _core_dates(data, stamp)
-            entry = zipfile.ZipInfo(info.filename, date_time=zip_time(when))
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = info.external_attr or 0o644 << 16
-            entry.create_system = 3  # the same "made on" byte whatever the platform
-            target.writestr(entry, data)
-    return out.getvalue()
+                data = _core_dates(source.read(info), stamp)
+                entries.append(zipwrite.deflate(info.filename, data))
+            elif info.compress_type == zipfile.ZIP_DEFLATED and not info.flag_bits & 0x1:
+                entries.append(
+                    zipwrite.Entry(info.filename, info.CRC, info.file_size, _raw(content, info))
+                )
+            else:
+                entries.append(zipwrite.deflate(info.filename, source.read(info)))
+    return zipwrite.write_zip(entries, max(_utc(when), _ZIP_EPOCH))
+
+
+def _raw(content: bytes, info: zipfile.ZipInfo) -> bytes:
+    """The entry's compressed bytes as they are in ``content``."""
+    at = info.header_offset
+    if content[at : at + 4] != b"PK\x03\x04":
+        raise zipfile.BadZipFile(f"{info.filename}: no local header")
+    name_len, extra_len = struct.unpack("<HH", content[at + 26 : at + 30])
+    start = at + 30 + name_len + extra_len
+    return content[start : start + info.compress_size]
 
 
 def _core_dates(core: bytes, stamp: bytes) -> bytes:

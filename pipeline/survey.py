@@ -25,25 +25,34 @@ Which answer counts when a municipality answered twice:
 from __future__ import annotations
 
 import datetime as dt
+import io
 import math
-from dataclasses import dataclass
+import re
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
+from xml.sax.saxutils import escape
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import coordinate_from_string
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from . import dates, naming, schema
+from . import dates, naming, schema, zipwrite
 from .archive import Output
-from .errors import Problems, WorkbookUnreadable
+from .errors import BrokenForm, Problems, WorkbookLocked, WorkbookUnreadable
 from .i18n import t
 from .model import Municipality, SurveyQuestion, SurveyResponse, YearData
-from .read import _check_container
+from .read import open_xlsx
 from .values import clean_text, key
-from .xlsx import set_text
+from .xlsx import set_properties, set_text, workbook_bytes
+
+if TYPE_CHECKING:
+    from .render import DocProperties
 
 #: the folder next to the workbook where returned forms are put
 FOLDER = "kyselyvastaukset"
@@ -95,8 +104,10 @@ _SYSTEM_FILES = frozenset({"thumbs.db", "desktop.ini", ".ds_store"})
 
 
 def form_path(municipality: Municipality) -> str:
-    """``1_ennakko/ennakkokysely_<kunta>.xlsx``."""
-    return naming.output_path("ennakkokysely", municipality.name, ext="xlsx")
+    """``1_ennakko/ennakkokysely_<kunta>_<kieli>.xlsx``: the form is in the main language."""
+    return naming.output_path(
+        "ennakkokysely", municipality.name, municipality.main_language, ext="xlsx"
+    )
 
 
 def form_title(data: YearData, municipality: Municipality, lang: str) -> str:
@@ -262,9 +273,6 @@ def _write_marker(
 
 def survey_forms(job) -> list[Output]:
     """Producer: one form per municipality when ``Kyselyn kysymykset`` has questions."""
-    from .documents import _xlsx_properties
-    from .tracker import tracker_bytes
-
     data = job.data
     if not data.questions:
         why = (
@@ -277,22 +285,121 @@ def survey_forms(job) -> list[Output]:
         )
         return []
     outputs = []
+    prepared: dict[str, PreparedForm | None] = {}
     for m in data.municipalities:
         lang = m.main_language
-        wb = form_workbook(data, m)
         title = form_title(data, m, lang)
-        _xlsx_properties(wb, job, title, "ennakkokysely", lang)
+        if lang not in prepared:
+            prepared[lang] = PreparedForm.of(data, m, job.properties)
+        form = prepared[lang]
+        content = form.fill(m) if form is not None else None
+        if content is None:  # the slow way, exactly as the prepared form would be
+            wb = form_workbook(data, m)
+            set_properties(wb, job.properties(title, "ennakkokysely", lang))
+            content = workbook_bytes(wb)
         outputs.append(
             Output(
                 path=form_path(m),
                 doc_type="ennakkokysely",
                 title=title,
-                content=tracker_bytes(wb),
+                content=content,
                 municipality=m.name,
                 lang=lang,
             )
         )
     return outputs
+
+
+#: what a prepared form holds where a municipality's name goes: its name as the
+#: workbook has it (the marker; the form itself in Finnish) and its Swedish name
+_NAME_SLOT = "hytetu-lomakepohja-kunta-5e0c1d"
+_NAME_SV_SLOT = "hytetu-lomakepohja-kommun-a7f3b2"
+#: the parts that hold the slots: the sheets as text cells, the core properties in the title
+_SHEET_PART = re.compile(r"^xl/worksheets/sheet\d+\.xml$")
+_CORE_PART = "docProps/core.xml"
+
+
+class PreparedForm:
+    """A language's survey form made and saved once; each municipality's copy only
+    gets its own name put in.
+
+    openpyxl takes about 10 ms to build and save a form; a national build makes
+    hundreds. The forms of one language differ only by the municipality's name
+    (in the form, in the hidden marker and in the title), so the form is saved
+    once with placeholders there, and each copy replaces them in the package
+    XML: the cells stay text cells (``<c t="inlineStr">``), so a name that looks
+    like a formula stays text, and the name is XML-escaped exactly as openpyxl
+    writes it. Parts without a placeholder are compressed once for every copy.
+    """
+
+    def __init__(self, entries: list[tuple[str, bytes]], when: dt.datetime) -> None:
+        self.when = when
+        #: (part, its bytes with placeholders) for the parts a copy changes, else its Entry
+        self.parts: list[tuple[str, bytes] | zipwrite.Entry] = [
+            (name, xml) if _holds_slot(name, xml) else zipwrite.deflate(name, xml)
+            for name, xml in entries
+        ]
+
+    @classmethod
+    def of(
+        cls,
+        data: YearData,
+        municipality: Municipality,
+        properties: Callable[[str, str, str], DocProperties],
+    ) -> PreparedForm | None:
+        """The form of ``municipality``'s main language with placeholders for the names.
+
+        None when a placeholder cannot be told apart from the workbook's own text.
+        """
+        lang = municipality.main_language
+        slots = replace(municipality, name=_NAME_SLOT, name_sv=_NAME_SV_SLOT)
+        wb = form_workbook(data, slots)
+        props = properties(form_title(data, slots, lang), "ennakkokysely", lang)
+        set_properties(wb, props)
+        with zipfile.ZipFile(io.BytesIO(workbook_bytes(wb))) as zf:
+            entries = [(info.filename, zf.read(info)) for info in zf.infolist()]
+        # each name exactly where the form puts it: the form's cell, the marker's, the title
+        marks = (_NAME_SLOT.encode(), _NAME_SV_SLOT.encode())
+        cells = sum(
+            xml.count(b"<t>" + mark + b"</t>")
+            for name, xml in entries
+            if _SHEET_PART.match(name)
+            for mark in marks
+        )
+        anywhere = sum(xml.count(mark) for _, xml in entries for mark in marks)
+        if cells != 2 or anywhere != 3:
+            return None
+        return cls(entries, props.created)
+
+    def fill(self, municipality: Municipality) -> bytes | None:
+        """The form of ``municipality``; None when its names cannot go in as they are."""
+        # the Swedish slot is where a Swedish form shows the name: the Swedish one, else the name
+        names = {_NAME_SLOT: municipality.name, _NAME_SV_SLOT: municipality.name_in("sv")}
+        if any(not v or "\n" in v or clean_text(v) != v for v in names.values()):
+            return None  # a cell openpyxl would write otherwise (empty, wrapped, spaces kept)
+        entries = []
+        for part in self.parts:
+            if isinstance(part, zipwrite.Entry):
+                entries.append(part)
+                continue
+            name, xml = part
+            for slot, value in names.items():
+                text = escape(value)
+                if name == _CORE_PART:
+                    xml = xml.replace(slot.encode(), text.encode("utf-8"))
+                else:  # openpyxl writes sheets in ASCII, all else as character references
+                    xml = xml.replace(
+                        f"<t>{slot}</t>".encode(),
+                        f"<t>{text}</t>".encode("ascii", "xmlcharrefreplace"),
+                    )
+            entries.append(zipwrite.deflate(name, xml))
+        return zipwrite.write_zip(entries, self.when)
+
+
+def _holds_slot(name: str, data: bytes) -> bool:
+    return (name == _CORE_PART or _SHEET_PART.match(name) is not None) and any(
+        slot.encode() in data for slot in (_NAME_SLOT, _NAME_SV_SLOT)
+    )
 
 
 # ------------------------------------------------------- the returned forms
@@ -315,10 +422,6 @@ class ReturnedForm:
     file: str  # "kyselyvastaukset/<name>"
     response: SurveyResponse
     saved: dt.datetime
-
-
-class BrokenForm(Exception):
-    """A returned file that cannot be read as a form; the message says why, in Finnish."""
 
 
 def _ask(municipality: str = "") -> str:
@@ -386,22 +489,14 @@ def _saved(wb, path: Path) -> dt.datetime:
 
 def _read_form(path: Path, where: str, data: YearData, problems: Problems) -> ReturnedForm | None:
     try:
-        _check_container(path)
+        # random access to the answer cells: not read-only
+        wb = open_xlsx(path, read_only=False, data_only=True)
     except WorkbookUnreadable as exc:
         message = str(exc).removeprefix(f"{path}: ")
-        problems.warning(where, f"{message} {_ask()}")
-        return None
-    try:
-        wb = load_workbook(path, data_only=True)
-    except PermissionError:
+        # a form open elsewhere is fine once closed; anything else needs a new form
         problems.warning(
-            where,
-            "tiedostoa ei voi avata: se on auki toisessa ohjelmassa. Sulje se ja aja komento "
-            "uudelleen.",
+            where, message if isinstance(exc, WorkbookLocked) else f"{message} {_ask()}"
         )
-        return None
-    except Exception as exc:  # openpyxl raises many kinds on a broken file
-        problems.warning(where, f"tiedosto on vioittunut ({type(exc).__name__}). {_ask()}")
         return None
     try:
         try:
@@ -493,14 +588,6 @@ def _answers(
     )
 
 
-def _lock_owner(name: str) -> str | None:
-    if name.startswith("~$"):
-        return name[2:]
-    if name.startswith(".~lock.") and name.endswith("#"):
-        return name[len(".~lock.") : -1]
-    return None
-
-
 def read_returned_forms(data: YearData, problems: Problems) -> list[ReturnedForm]:
     """Read ``kyselyvastaukset/`` next to the workbook into ``data.responses``.
 
@@ -516,7 +603,7 @@ def read_returned_forms(data: YearData, problems: Problems) -> list[ReturnedForm
         where = f"{FOLDER}/{path.name}"
         if path.is_dir() or path.name.casefold() in _SYSTEM_FILES:
             continue
-        owner = _lock_owner(path.name)
+        owner = naming.lock_owner(path.name)
         if owner is not None:
             problems.warning(
                 where,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from openpyxl import load_workbook
 
-from pipeline import distribution
+from pipeline import distribution, survey
 from pipeline.archive import Output, read_archive_list
 from pipeline.build import build, check
 from pipeline.office import convert
@@ -36,7 +36,7 @@ def outputs_of(data) -> list[Output]:
     for m in data.municipalities:
         made.append(
             out(
-                f"1_ennakko/ennakkokysely_{m.name.lower()}.xlsx",
+                survey.form_path(m),
                 "ennakkokysely",
                 m.main_language,
                 municipality=m.name,
@@ -75,7 +75,7 @@ def test_finnish_municipality_person_gets_her_negotiation_in_finnish(data):
     assert aino.email == "aino@alajarvenkyla.fi" and aino.languages == ("fi",)
     assert names(aino) == {
         "ennakkotehtava_kunnat_fi.docx",  # no contact person in Alajärvenkylä: everyone
-        "ennakkokysely_alajärvenkylä.xlsx",
+        "ennakkokysely_alajarvenkyla_fi.xlsx",
         "kutsu_pohjoinen_fi.docx",
         "asialista_pohjoinen_fi.docx",
         "ennakkomateriaali_pohjoinen_fi.docx",
@@ -93,7 +93,7 @@ def test_bilingual_municipality_person_gets_both_languages(data):
 def test_contact_person_gets_the_pretasks_and_the_others_do_not(data):
     everyone = people(data)
     assert "ennakkotehtava_kunnat_fi.docx" in names(everyone["Kerttu Kontakti"])
-    assert "ennakkokysely_pikkula.xlsx" in names(everyone["Kerttu Kontakti"])
+    assert "ennakkokysely_pikkula_fi.xlsx" in names(everyone["Kerttu Kontakti"])
     paula = names(everyone["Paula Pikkarainen"])
     assert "kutsu_pohjoinen_fi.docx" in paula
     assert not any(n.startswith(("ennakkotehtava", "ennakkokysely")) for n in paula)

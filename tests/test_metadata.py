@@ -9,13 +9,17 @@ from __future__ import annotations
 import datetime as dt
 import io
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import docx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from pipeline.archive import COLUMNS, read_archive_list
 from pipeline.build import build, build_date, load
+from pipeline.metadata import name_pattern
 from tests import workbooks as wbs
 from tests.docs import docx_text, header_footer_text
 
@@ -132,3 +136,17 @@ def test_publicity_defaults_to_julkinen(tmp_path):
     assert {r["sailytysaika"] for r in rows} == {"pysyvä"}
     assert {r["tehtavaluokka"] for r in rows} == {"00.01.02"}
     assert {r["laatija"] for r in rows} == {"Kaisa Koordinaattori"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    names=st.lists(st.text(st.sampled_from("Anä &<ö😀 "), min_size=1, max_size=6), max_size=12),
+    text=st.text(st.sampled_from("Anä &<ö😀 x"), max_size=60),
+)
+def test_one_pattern_finds_a_name_exactly_when_a_name_is_there(names, text):
+    """The single scan over all names gives what looking for each name in turn gives."""
+    xml = escape(text).encode()
+    wanted = [escape(n).encode() for n in names]
+    pattern = name_pattern(names)
+    found = pattern is not None and pattern.search(xml) is not None
+    assert found == any(w in xml for w in wanted)

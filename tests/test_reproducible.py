@@ -125,6 +125,32 @@ def test_normalize_xlsx_is_idempotent_and_carries_the_time(when):
 _SAVED = _saved_workbook()
 
 
+def test_normalize_xlsx_keeps_every_part_however_it_was_compressed():
+    """Deflated parts are copied as they are; stored ones are compressed: the parts stay."""
+    stored = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(_SAVED)) as source,
+        zipfile.ZipFile(stored, "w", zipfile.ZIP_STORED) as target,
+    ):
+        for info in source.infolist():
+            target.writestr(info.filename, source.read(info))
+    when = dt.datetime(2027, 1, 15, tzinfo=dt.UTC)
+    parts = {}
+    for content in (_SAVED, stored.getvalue()):
+        normalized = normalize_xlsx(content, when)
+        with zipfile.ZipFile(io.BytesIO(normalized)) as zf:
+            assert zf.testzip() is None
+            assert {i.compress_type for i in zf.infolist()} == {zipfile.ZIP_DEFLATED}
+            parts[content] = {i.filename: zf.read(i) for i in zf.infolist()}
+    assert parts[_SAVED] == parts[stored.getvalue()]
+    with zipfile.ZipFile(io.BytesIO(_SAVED)) as zf:
+        original = {i.filename: zf.read(i) for i in zf.infolist()}
+    assert list(parts[_SAVED]) == list(original)
+    assert {k: v for k, v in parts[_SAVED].items() if k != CORE} == {
+        k: v for k, v in original.items() if k != CORE
+    }
+
+
 def test_normalize_pdf_leaves_what_it_does_not_understand_alone():
     when = dt.datetime(2027, 1, 15)
     for content in (b"", b"not a pdf", b"%PDF-1.4\nbroken\nstartxref\n99999\n%%EOF\n"):

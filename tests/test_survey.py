@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import shutil
@@ -23,6 +24,7 @@ from pipeline.office import convert
 from pipeline.xlsx import set_text
 from tests import workbooks as wbs
 from tests.conftest import soffice_or_skip
+from tests.test_bad_input import rewrite_parts
 
 QUESTIONS = [
     ["Nro", "Kysymys", "Vastaustyyppi", "Vaihtoehdot"],
@@ -49,9 +51,13 @@ def built(tmp_path_factory):
     return root, result
 
 
+#: each form is in its municipality's main language, and its file name says which
+FORM_LANG = {"alajarvenkyla": "fi", "pikkula": "fi", "bykulla": "sv", "cedervik": "fi"}
+
+
 def form(built, slug: str) -> Path:
     _, result = built
-    return result.target / "1_ennakko" / f"ennakkokysely_{slug}.xlsx"
+    return result.target / "1_ennakko" / f"ennakkokysely_{slug}_{FORM_LANG[slug]}.xlsx"
 
 
 def validations(ws) -> dict[str, str]:
@@ -73,7 +79,9 @@ def test_one_form_per_municipality_in_its_main_language(built):
     assert set(forms) == {"Alajärvenkylä", "Pikkula", "Bykulla", "Cedervik"}
     assert forms["Bykulla"].lang == "sv"  # ruotsi-suomi: Swedish majority
     assert forms["Cedervik"].lang == "fi"  # suomi-ruotsi
-    assert forms["Pikkula"].path == "1_ennakko/ennakkokysely_pikkula.xlsx"
+    assert forms["Pikkula"].path == "1_ennakko/ennakkokysely_pikkula_fi.xlsx"
+    assert forms["Bykulla"].path == "1_ennakko/ennakkokysely_bykulla_sv.xlsx"
+    assert forms["Alajärvenkylä"].path == "1_ennakko/ennakkokysely_alajarvenkyla_fi.xlsx"
 
 
 def test_finnish_form_top_prefilled_and_questions(built):
@@ -231,6 +239,12 @@ def returned(built, tmp_path):
     (folder / "vastaus.pdf").write_bytes(b"%PDF-1.4 not a form")
     (folder / "rikki.xlsx").write_bytes(b"this is no zip")
     (folder / "~$pikkula_2.xlsx").write_bytes(b"\x00lock")
+    (folder / ".~lock.pikkula_2.xlsx#").write_text("Kerttu,kone,27.02.2027 10:00;")
+    # a form whose sheet XML was cut off (a broken download): parsing fails, not the zip
+    cut = shutil.copy(form(built, "pikkula"), folder / "katkaistu.xlsx")
+    with zipfile.ZipFile(cut) as zf:
+        part = zf.read("xl/worksheets/sheet1.xml")
+    rewrite_parts(cut, {"xl/worksheets/sheet1.xml": part[: len(part) // 2]})
     shutil.copy(form(built, "alajarvenkyla"), folder / "tyhja.xlsx")
     return workbook
 
@@ -261,7 +275,7 @@ def test_returned_forms_are_read_and_every_bad_one_named(returned):
     assert responses["Pikkula"].source == "pikkula_2.xlsx"
     assert dict(responses["Pikkula"].answers)[QUESTIONS[1][1]] == "kyllä"
     # the sheet wins over a returned form
-    assert responses["Bykulla"].source.startswith("Ennakkokysely!")
+    assert responses["Bykulla"].source == "Ennakkokysely!B2"  # the row's Kunta cell
     # a form with one question rewritten: the other answers are still read
     assert responses["Cedervik"].source == "cedervik.xlsx"
     assert dict(responses["Cedervik"].answers) == {
@@ -274,7 +288,7 @@ def test_returned_forms_are_read_and_every_bad_one_named(returned):
     warned = by_file(problems.warnings)
     assert "Alajärvenkylä vastaus.xlsx" not in warned and "pikkula_2.xlsx" not in warned
     assert "uudempi (kyselyvastaukset/pikkula_2.xlsx" in warned["pikkula_1.xlsx"][0]
-    assert "Ennakkokysely-välilehdellä" in warned["bykulla.xlsx"][0]
+    assert "Ennakkokysely-välilehdellä (Ennakkokysely!B2)" in warned["bykulla.xlsx"][0]
     assert warned["cedervik.xlsx"][0].startswith(
         f"kyselyvastaukset/cedervik.xlsx, Ennakkokysely!B{Q2}: "
     )
@@ -283,6 +297,12 @@ def test_returned_forms_are_read_and_every_bad_one_named(returned):
     assert "ei ole Excel-työkirja" in warned["vastaus.pdf"][0]
     assert "ei ole Excel-työkirja" in warned["rikki.xlsx"][0]
     assert "lukitustiedosto" in warned["~$pikkula_2.xlsx"][0]
+    assert (
+        ".~lock.pikkula_2.xlsx#" in warned
+        and "lukitustiedosto" in warned[".~lock.pikkula_2.xlsx#"][0]
+    )
+    cut = warned["katkaistu.xlsx"]
+    assert len(cut) == 1 and "vioittunut" in cut[0] and "Lomaketta ei luettu" in cut[0]
     assert "ei ole yhtään vastausta" in warned["tyhja.xlsx"][0]
 
 
@@ -410,3 +430,94 @@ def test_validate_command_names_each_bad_form(returned):
     for name in ("kopio.xlsx", "muualla.xlsx", "rikki.xlsx", "vastaus.pdf", "pikkula_1.xlsx"):
         assert f"kyselyvastaukset/{name}" in result.output
     assert "Traceback" not in result.output
+
+
+# ------------------------------------------------------- form file names
+
+
+def test_municipalities_with_the_same_file_name_are_an_error_naming_both_cells(tmp_path):
+    sheets = sheets_with_questions()
+    sheets["Kunnat"].append(["Ähtäri", "", "suomi", "Pohjoinen", ""])
+    sheets["Kunnat"].append(["Ahtari", "", "ruotsi", "Pohjoinen", ""])
+    first, second = len(sheets["Kunnat"]) - 1, len(sheets["Kunnat"])
+    data, problems = check(wbs.write(tmp_path / "hytetu.xlsx", sheets))
+    assert data is None
+    (error,) = [str(p) for p in problems.errors]
+    assert error.startswith(f"Kunnat!A{second}: kunta ”Ahtari” antaa saman tiedostonimen")
+    assert f"solussa Kunnat!A{first}" in error and "ahtari" in error
+
+
+def test_every_form_has_its_own_file_named_with_its_language(built):
+    _, result = built
+    forms = [o for o in result.outputs if o.doc_type == "ennakkokysely"]
+    assert len({o.path for o in forms}) == len(forms) == 4
+    for o in forms:
+        assert o.path.endswith(f"_{o.lang}.xlsx")
+        assert (result.target / o.path).is_file()
+    listed = (result.target / "arkistoluettelo.csv").read_text(encoding="utf-8-sig")
+    assert sum(line.startswith("1_ennakko/ennakkokysely_") for line in listed.splitlines()) == 4
+
+
+# ------------------------------------------------ forms prepared once per language
+
+
+def _parts(content: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(content)) as zf:
+        return {info.filename: zf.read(info) for info in zf.infolist()}
+
+
+@functools.cache
+def _survey_job():
+    import datetime as dt
+
+    from pipeline.documents import Job
+
+    with tempfile.TemporaryDirectory() as tmp:
+        data, _ = check(wbs.write(Path(tmp) / "hytetu.xlsx", sheets_with_questions()))
+    return Job(data=data, build_date=dt.date(2027, 3, 1))
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    name=st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=30),
+    name_sv=st.sampled_from(["", 'Åland & <Ö> "x" 😀', "=SUMMA(A1)"]),
+    language=st.sampled_from(["fi", "sv", "fi-sv", "sv-fi"]),
+)
+def test_prepared_form_is_the_form_openpyxl_makes(name, name_sv, language):
+    """A municipality's copy of the prepared form holds, part by part, exactly what
+    building its form with openpyxl gives, whatever its names (or it declines)."""
+    from pipeline.values import clean_text
+    from pipeline.xlsx import set_properties, workbook_bytes
+
+    job = _survey_job()
+    data = job.data
+    m = replace(data.municipalities[0], name=name, name_sv=name_sv, language=language)
+    lang = m.main_language
+    prepared = survey.PreparedForm.of(data, m, job.properties)
+    assert prepared is not None
+    fast = prepared.fill(m)
+    if fast is None:  # names openpyxl would write otherwise: the build makes those the slow way
+        assert clean_text(name) != name
+        return
+    wb = survey.form_workbook(data, m)
+    set_properties(wb, job.properties(survey.form_title(data, m, lang), "ennakkokysely", lang))
+    slow = _parts(workbook_bytes(wb))
+    assert list(_parts(fast)) == list(slow)
+    for part, xml in _parts(fast).items():
+        assert xml == slow[part], part
+    ws = load_workbook(io.BytesIO(fast))[survey.t("title_ennakkokysely", lang)]
+    shown = ws[f"B{survey.ROW_MUNICIPALITY}"]
+    assert shown.value == m.name_in(lang) and shown.data_type == "s"
+
+
+def test_a_name_that_looks_like_a_formula_stays_text_in_the_built_form(tmp_path):
+    sheets = sheets_with_questions()
+    sheets["Kunnat"].append(["=SUMMA(A1)", "", "suomi", "Pohjoinen", ""])
+    result = build(wbs.write(tmp_path / "hytetu.xlsx", sheets), tmp_path / "out")
+    (out,) = [o for o in result.outputs if o.municipality == "=SUMMA(A1)"]
+    wb = load_workbook(result.target / out.path)
+    cell = wb.active[f"B{survey.ROW_MUNICIPALITY}"]
+    assert (cell.value, cell.data_type) == ("=SUMMA(A1)", "s")
+    marker = {r[0]: r[1] for r in wb[survey.MARKER_SHEET].iter_rows(values_only=True)}
+    assert marker["kunta"] == "=SUMMA(A1)"
+    assert wb.properties.title.endswith(": =SUMMA(A1)")
