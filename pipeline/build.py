@@ -59,6 +59,24 @@ def load(workbook: Path) -> tuple[YearData, list[Problem]]:
     return data, problems.warnings
 
 
+def source_date_epoch() -> dt.date | None:
+    """The date ``SOURCE_DATE_EPOCH`` gives, or None when it is not set."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return None
+    try:
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    except (ValueError, OverflowError, OSError):
+        raise InputError(
+            [
+                Problem(
+                    "SOURCE_DATE_EPOCH",
+                    f"arvo ”{epoch}” ei ole sekuntimäärä. Poista muuttuja tai anna kokonaisluku.",
+                )
+            ]
+        ) from None
+
+
 def build_date(data: YearData) -> dt.date:
     """The date documents carry: ``SOURCE_DATE_EPOCH`` if set, else the workbook's own date.
 
@@ -66,19 +84,9 @@ def build_date(data: YearData) -> dt.date:
     (a copy or a fresh clone keeps it), else the file's modification time.
     Never the wall clock, so building the same workbook twice gives the same files.
     """
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        try:
-            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
-        except (ValueError, OverflowError, OSError):
-            raise InputError(
-                [
-                    Problem(
-                        "SOURCE_DATE_EPOCH",
-                        f"arvo ”{epoch}” ei ole sekuntimäärä. Poista muuttuja tai anna kokonaisluku.",
-                    )
-                ]
-            ) from None
+    epoch = source_date_epoch()
+    if epoch is not None:
+        return epoch
     if data.saved is not None:
         return data.saved.date()
     assert data.workbook is not None

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from . import context, naming
 from .archive import Output
@@ -18,16 +19,20 @@ from .i18n import t
 from .merge import MergeReport, merge_rows
 from .model import Negotiation, PreviousRow, YearData
 from .phase_docs import pre_materials, press_release, pretasks, summary
+from .phase_docs import status_date as tracker_status_date
 from .previous import rows_for
 from .render import DocProperties, Renderer
 from .survey import survey_forms
 from .tracker import (
     OldTracker,
+    TrackerRow,
     copy_sheets,
     rows_from_register,
-    tracker_bytes,
+    set_status_date,
+    tracker_file,
     write_tracker,
 )
+from .xlsx import set_properties
 
 LANGUAGE_TAGS = {"fi": "fi-FI", "sv": "sv-FI"}
 
@@ -39,26 +44,42 @@ class Job:
     renderer: Renderer = field(default_factory=Renderer)
     #: "why a document type was not made", for the build's report
     skipped: list[str] = field(default_factory=list)
-    #: last year's tracker rows (``Edellisen vuoden seurantataulukko``), or None when not given;
-    #: taken from the data when not set
-    previous: list[PreviousRow] | None = None
     #: this year's tracker as a previous build left it (and people edited it), if any
     current_tracker: OldTracker | None = None
     #: what merging with ``current_tracker`` did, for the build's report
     merge: MergeReport | None = None
+    #: this year's tracker rows as the tracker producer wrote them (merged with
+    #: ``current_tracker`` on a rebuild, rows removed from the register included);
+    #: None when no tracker was made. Later producers (the summary) read them from here.
+    tracker_rows: list[TrackerRow] | None = None
     #: every file the producers before this one made, in phase order (build.build fills it)
     outputs: list[Output] = field(default_factory=list)
 
-    def __post_init__(self) -> None:
-        if self.previous is None:
-            self.previous = self.data.previous
+    #: negotiation code -> last year's rows it shows, computed once (see previous_rows)
+    _previous: dict[str, list[PreviousRow]] = field(default_factory=dict, init=False, repr=False)
+
+    def previous_rows(self, n: Negotiation) -> list[PreviousRow] | None:
+        """Last year's rows ``n`` shows (its municipalities', then whole-area ones).
+
+        None when the workbook names no previous year's tracker.
+        """
+        if self.data.previous is None:
+            return None
+        if n.code not in self._previous:
+            self._previous[n.code] = rows_for(self.data, n)
+        return self._previous[n.code]
 
     def previous_views(self, n: Negotiation, lang: str) -> list[context.PreviousView] | None:
-        """Last year's rows of ``n``'s municipalities (and area) as its agenda shows them."""
-        if self.previous is None:
+        """Last year's rows of ``n``'s municipalities (and area) as its documents show them."""
+        rows = self.previous_rows(n)
+        if rows is None:
             return None
-        data = replace(self.data, previous=self.previous)
-        return [context.previous_view(data, r, lang) for r in rows_for(data, n)]
+        return [context.previous_view(self.data, r, lang) for r in rows]
+
+    @cached_property
+    def status_date(self) -> dt.date:
+        """The date this year's tracker states are reported as of (the summary's date)."""
+        return tracker_status_date(self)
 
     @property
     def created(self) -> dt.datetime:
@@ -144,33 +165,22 @@ def tracker(job: Job) -> list[Output]:
         extra_headers = current.extra_headers
         job.merge.extra_columns = list(extra_headers)
         job.merge.extra_sheets = list(current.extra_sheets)
+    job.tracker_rows = rows
     wb = write_tracker(data, rows, extra_headers)
     if current is not None:
         copy_sheets(wb, current.workbook, current.extra_sheets)
+    set_status_date(wb, job.status_date)
     title = f"{t('title_seurantataulukko', 'fi')} {data.settings.year}"
-    _xlsx_properties(wb, job, title, "seurantataulukko")
+    set_properties(wb, job.properties(title, "seurantataulukko", "fi"))
     return [
         Output(
             path=naming.output_path("seurantataulukko", str(data.settings.year), ext="xlsx"),
             doc_type="seurantataulukko",
             title=title,
-            content=tracker_bytes(wb),
+            content=tracker_file(wb),
             personal_data=True,
         )
     ]
-
-
-def _xlsx_properties(wb, job: Job, title: str, doc_type: str, lang: str = "fi") -> None:
-    props = job.properties(title, doc_type, lang)
-    wb.properties.title = props.title
-    wb.properties.subject = props.subject
-    wb.properties.creator = props.author
-    wb.properties.lastModifiedBy = props.author
-    wb.properties.keywords = props.keywords
-    wb.properties.language = props.language
-    wb.properties.category = props.category
-    wb.properties.created = props.created.replace(tzinfo=None)
-    wb.properties.modified = props.created.replace(tzinfo=None)
 
 
 #: every producer, in phase order

@@ -113,7 +113,7 @@ TEXT: dict[str, dict[str, str]] = {
     # phases 1 and 4 (pipeline/phase_docs.py)
     "title_ennakkotehtava": {"fi": "Ennakkotehtävä", "sv": "Förhandsuppgift"},
     "title_ennakkomateriaali": {"fi": "Ennakkomateriaali", "sv": "Förhandsmaterial"},
-    "title_tiedote": {"fi": "Tiedote", "sv": "Pressmeddelande"},
+    "title_tiedote": {"fi": "Tiedoteluonnos", "sv": "Utkast till pressmeddelande"},
     "title_yhteenveto": {
         "fi": "Vuosiyhteenveto: hytetu-neuvottelujen sopimusten toteutuminen",
         "sv": "Årssammanfattning: hur hytetu-förhandlingarnas överenskommelser har genomförts",
@@ -132,15 +132,20 @@ TEXT: dict[str, dict[str, str]] = {
     "whole_area_of": {"fi": "Koko palvelualue: {area}", "sv": "Hela serviceområdet: {area}"},
     "no_priority": {"fi": "Painopiste puuttuu", "sv": "Prioritering saknas"},
     "total": {"fi": "Yhteensä", "sv": "Totalt"},
+    # the chart groups by municipality, or, when there are too many, by service area or priority
     "chart_title": {
-        "fi": "Sovitut asiat tiloittain kunnittain",
-        "sv": "Överenskommelserna per kommun och status",
+        "fi": "Sovitut asiat tiloittain {by}",
+        "sv": "Överenskommelserna per {by} och status",
     },
+    "chart_by_municipality": {"fi": "kunnittain", "sv": "kommun"},
+    "chart_by_area": {"fi": "palvelualueittain", "sv": "serviceområde"},
+    "chart_by_priority": {"fi": "painopisteittäin", "sv": "prioritering"},
+    "chart_other_area": {"fi": "Muu tai tuntematon kunta", "sv": "Annan eller okänd kommun"},
     "chart_axis": {"fi": "Sovittuja asioita", "sv": "Överenskommelser"},
     "chart_description": {
         "fi": "Vaakasuuntainen pinottu pylväskaavio: sovittujen asioiden määrä tiloittain "
-        "kunnittain. Yhteensä {total}. {groups}. Samat luvut ovat taulukossa.",
-        "sv": "Liggande staplat stapeldiagram: antalet överenskommelser per status och kommun. "
+        "{by}. Yhteensä {total}. {groups}. Samat luvut ovat taulukossa.",
+        "sv": "Liggande staplat stapeldiagram: antalet överenskommelser per status och {by}. "
         "Totalt {total}. {groups}. Samma siffror finns i tabellen.",
     },
     "press_headline": {

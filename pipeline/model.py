@@ -113,7 +113,7 @@ class SurveyResponse:
     municipality: str
     #: (question text, answer) in question order
     answers: tuple[tuple[str, str], ...]
-    #: where it came from: "Ennakkokysely!3" or a file name
+    #: where it came from: the row's Kunta cell ("Ennakkokysely!A3") or a file name
     source: str = ""
 
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
+import zipfile
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -38,10 +40,17 @@ from .context import (
 )
 from .errors import ToolMissing
 from .i18n import t
-from .merge import merge_rows
 from .model import Negotiation, YearData
-from .previous import is_whole_area, rows_for
-from .tracker import REGISTER_COLUMN, REMOVED, WHOLE_AREA, Formula, TrackerRow, rows_from_register
+from .previous import is_whole_area
+from .tracker import (
+    REGISTER_COLUMN,
+    REMOVED,
+    WHOLE_AREA,
+    Formula,
+    OldTracker,
+    TrackerRow,
+    status_date_of,
+)
 from .values import clean_text, key, parse_date
 
 if TYPE_CHECKING:
@@ -66,6 +75,8 @@ STATUS_COLOURS = {
 _STATUS = {key(s): s for s in schema.TRACKER_STATUSES}
 _CLOSED = ("Valmis", "Peruttu")
 EMU_PER_CM = 360_000
+#: more bars than this say nothing: the chart then groups by service area, or by priority
+CHART_MAX_BARS = 25
 
 
 def _output(
@@ -76,6 +87,7 @@ def _output(
     lang: str,
     negotiation: str = "",
     personal_data: bool = False,
+    status: str = "valmis",
 ) -> Output:
     return Output(
         path=path,
@@ -84,6 +96,7 @@ def _output(
         content=content,
         negotiation=negotiation,
         lang=lang,
+        status=status,
         personal_data=personal_data,
     )
 
@@ -153,7 +166,7 @@ def pre_material_doc(job: Job, n: Negotiation, lang: str) -> PreMaterialDoc | No
     data = job.data
     raised = context.raised_view(data, n, lang)
     previous = job.previous_views(n, lang) or []
-    previous_rows = rows_for(data, n) if job.previous is not None else []
+    previous_rows = job.previous_rows(n) or []
     materials = []
     for m in data.municipalities_of(n):
         name = m.name_in(lang)
@@ -291,6 +304,8 @@ def press_release(job: Job) -> list[Output]:
                 title,
                 job.render(lang, "tiedote", ctx, title),
                 lang,
+                # a draft for the communications team to finish (SPEC §3)
+                status="luonnos",
             )
         )
     return outputs
@@ -300,14 +315,53 @@ def press_release(job: Job) -> list[Output]:
 
 
 def tracker_rows(job: Job) -> list[TrackerRow] | None:
-    """This year's tracker rows as the build writes them (merged on a rebuild); None if none."""
-    data, current = job.data, job.current_tracker
-    if not data.decisions and current is None:
+    """The decisions of this year's tracker as the tracker producer wrote them (merged on a
+    rebuild), without those removed from the register; None when no tracker was made."""
+    if job.tracker_rows is None:
         return None
-    rows = rows_from_register(data)
-    if current is not None:
-        rows, _ = merge_rows(rows, current.rows, marked=current.marked)
-    return [r for r in rows if key(clean_text(r.values.get(REGISTER_COLUMN))) != key(REMOVED)]
+    return [
+        r
+        for r in job.tracker_rows
+        if key(clean_text(r.values.get(REGISTER_COLUMN))) != key(REMOVED)
+    ]
+
+
+_MODIFIED = re.compile(rb"<dcterms:modified[^>]*>\s*(\d{4}-\d\d-\d\d)")
+
+
+def _saved_date(tracker: OldTracker) -> dt.date | None:
+    """When the tracker file was last saved, as Excel or LibreOffice recorded it inside."""
+    try:
+        with zipfile.ZipFile(tracker.path) as zf:
+            core = zf.read("docProps/core.xml")
+        found = _MODIFIED.search(core)
+        return dt.date.fromisoformat(found.group(1).decode()) if found else None
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+        return None
+
+
+def status_date(job: Job) -> dt.date:
+    """The date the summary's statuses are from: deterministic from the inputs, never the clock.
+
+    ``SOURCE_DATE_EPOCH`` if set; else the latest of the build date, the existing
+    tracker's own saved time (Excel and LibreOffice update it when a person saves),
+    the newest ``Päivitetty`` typed into it and the date the previous build recorded
+    in it (:func:`~pipeline.tracker.set_status_date`: the build stamps the tracker it
+    writes with the build date, so without it a second rebuild would go back). A summary made in the autumn from
+    a tracker people keep up to date is so dated in the autumn, and what is overdue
+    by then is listed, even if the workbook itself was last saved in January.
+    """
+    from .build import source_date_epoch
+
+    fixed = source_date_epoch()
+    if fixed is not None:
+        return fixed
+    current = job.current_tracker
+    if current is None:
+        return job.build_date
+    candidates = [job.build_date, _saved_date(current), status_date_of(current.workbook)]
+    candidates += [_date_in(r, "Päivitetty") for r in current.rows]
+    return max(d for d in candidates if d is not None)
 
 
 def _status(row: TrackerRow) -> str:
@@ -315,14 +369,18 @@ def _status(row: TrackerRow) -> str:
     return _STATUS.get(key(typed), typed) if typed else schema.DEFAULT_STATUS
 
 
-def _deadline(row: TrackerRow) -> dt.date | None:
-    value = row.values.get("Määräaika")
+def _date_in(row: TrackerRow, column: str) -> dt.date | None:
+    value = row.values.get(column)
     if isinstance(value, Formula):
         return None
     try:
         return parse_date(value)
     except ValueError:
         return None
+
+
+def _deadline(row: TrackerRow) -> dt.date | None:
+    return _date_in(row, "Määräaika")
 
 
 def _overdue(row: TrackerRow, today: dt.date) -> bool:
@@ -398,8 +456,13 @@ def _tracked(data: YearData, row: TrackerRow, lang: str) -> TrackedView:
     )
 
 
-def chart_png(groups: list[StatusCount], lang: str) -> tuple[bytes, int, int]:
+def chart_png(
+    groups: list[StatusCount], lang: str, title: str | None = None
+) -> tuple[bytes, int, int]:
     """A stacked horizontal bar chart of ``groups`` by status: (PNG, width, height in EMU).
+
+    ``title``: drawn above the bars (when they are not the municipalities the
+    heading above the chart names).
 
     Deterministic: the same counts give the same bytes (no timestamp, no software tag).
     """
@@ -449,13 +512,15 @@ def chart_png(groups: list[StatusCount], lang: str) -> tuple[bytes, int, int]:
     ax.xaxis.get_major_locator().set_params(integer=True)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
+    if title:
+        fig.suptitle(title, fontsize=9)
     fig.legend(loc="outside lower center", ncol=5, fontsize=7, frameon=False)
     out = io.BytesIO()
     fig.savefig(out, format="png", metadata={"Software": None})
     return out.getvalue(), round(width_cm * EMU_PER_CM), round(height_cm * EMU_PER_CM)
 
 
-def _chart_description(groups: list[StatusCount], total: int, lang: str) -> str:
+def _chart_description(groups: list[StatusCount], total: int, lang: str, by: str) -> str:
     fields = ("not_started", "in_progress", "done", "delayed", "cancelled")
     parts = []
     for g in groups:
@@ -467,22 +532,64 @@ def _chart_description(groups: list[StatusCount], total: int, lang: str) -> str:
         if g.other:
             counts.append(f"{'muu tila' if lang == 'fi' else 'annan status'} {g.other}")
         parts.append(f"{g.label}: {', '.join(counts)}")
-    return t("chart_description", lang, total=total, groups="; ".join(parts))
+    by_label = t(f"chart_by_{by}", lang)
+    return t("chart_description", lang, by=by_label, total=total, groups="; ".join(parts))
+
+
+def _chart_groups(
+    data: YearData,
+    rows: list[TrackerRow],
+    lang: str,
+    today: dt.date,
+    by_municipality: list[StatusCount],
+    by_priority: list[StatusCount],
+) -> tuple[str, list[StatusCount]]:
+    """What the chart shows: ``("municipality" | "area" | "priority", groups)``.
+
+    A bar per municipality while they fit (:data:`CHART_MAX_BARS`); else a bar
+    per service area, else per priority. The tables list every municipality anyway.
+    """
+    if len(by_municipality) <= CHART_MAX_BARS:
+        return "municipality", by_municipality
+    order: dict[str, int] = {}
+    for area in [n.service_area for n in data.negotiations] + [
+        m.service_area for m in data.municipalities
+    ]:
+        order.setdefault(key(area), len(order))
+
+    def area_label(row: TrackerRow) -> tuple[tuple[int, int, str], str]:
+        name = clean_text(row.values.get("Kunta"))
+        if key(name) in ("", key(WHOLE_AREA)):
+            n = data.negotiation(clean_text(row.values.get("Neuvottelu")))
+            area = n.service_area if n else ""
+        else:
+            m = data.municipality(name)
+            area = m.service_area if m else ""
+        if key(area) not in order:
+            return (1, 0, ""), t("chart_other_area", lang)
+        return (0, order[key(area)], ""), area
+
+    by_area = _grouped(rows, area_label, today)
+    if len(by_area) <= CHART_MAX_BARS:
+        return "area", by_area
+    return "priority", by_priority
 
 
 def summary_doc(job: Job, rows: list[TrackerRow], lang: str) -> tuple[SummaryDoc, bytes | None]:
     """The summary's context and its chart picture (None when there is nothing to draw)."""
-    data, today = job.data, job.build_date
+    data, today = job.data, job.status_date
     s = data.settings
     by_municipality = _grouped(rows, lambda r: _group_label(data, r, lang), today)
     by_priority = _grouped(rows, lambda r: _priority_label(r, lang), today)
     totals = _count(t("total", lang), rows, today)
     chart, png = None, None
     if rows:
-        png, cx, cy = chart_png(by_municipality, lang)
+        by, groups = _chart_groups(data, rows, lang, today, by_municipality, by_priority)
+        title = t("chart_title", lang, by=t(f"chart_by_{by}", lang))
+        png, cx, cy = chart_png(groups, lang, None if by == "municipality" else title)
         chart = ChartView(
-            title=t("chart_title", lang),
-            description=_chart_description(by_municipality, len(rows), lang),
+            title=title,
+            description=_chart_description(groups, len(rows), lang, by),
             cx=cx,
             cy=cy,
         )
@@ -490,7 +597,8 @@ def summary_doc(job: Job, rows: list[TrackerRow], lang: str) -> tuple[SummaryDoc
     done = round(100 * totals.done / len(rows)) if rows else 0
     return (
         SummaryDoc(
-            common=context.common(data, lang, title, job.build_date),
+            # dated by the tracker's state it reports, not by the workbook's last save
+            common=context.common(data, lang, title, today),
             as_of=dates.date_without_weekday(today, lang),
             total=len(rows),
             done_percent=f"{done}\u00a0%",

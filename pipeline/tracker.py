@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.cell.cell import MergedCell
 from openpyxl.chart import BarChart, Reference
 from openpyxl.comments import Comment
@@ -28,10 +28,11 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from . import schema
-from .errors import OutputProblem
+from .errors import OutputProblem, WorkbookUnreadable
 from .model import YearData
+from .read import open_xlsx
 from .values import key
-from .xlsx import set_date, set_text, set_value
+from .xlsx import set_date, set_text, set_value, workbook_bytes
 
 SHEET = "Seuranta"
 OVERVIEW_SHEET = "Yhteenveto"
@@ -327,40 +328,52 @@ def _chart(ws, last: int, sum_row: int) -> None:
     ws.add_chart(chart, f"A{sum_row + 3}")
 
 
-def tracker_bytes(wb: Workbook) -> bytes:
-    """The workbook as bytes, the same bytes for the same content.
+def tracker_file(wb: Workbook) -> bytes:
+    """The tracker workbook as bytes, its overview chart with alternative text.
 
-    openpyxl stamps the save time into the file; here the zip entries get a
-    fixed time and the document its own ``created`` date as ``modified``, so
-    an unchanged tracker is byte for byte the same and needs no backup. The
-    chart also gets its alternative text here (openpyxl has no setting for it).
+    openpyxl has no setting for a chart's alt text, so the drawing part is
+    rewritten here. Times are left as openpyxl wrote them: the build makes every
+    ``.xlsx`` reproducible in one pass (:func:`pipeline.reproducible.normalize_xlsx`),
+    so an unchanged tracker is byte for byte the same and needs no backup.
     """
-    # only the tracker's overview chart is described; other workbooks pass through
-    is_tracker = SHEET in wb.sheetnames and OVERVIEW_SHEET in wb.sheetnames
-    out = io.BytesIO()
-    wb.save(out)
-    created = wb.properties.created or dt.datetime(2000, 1, 1)
-    stamp = created.strftime("%Y-%m-%dT%H:%M:%SZ")
     result = io.BytesIO()
     with (
-        zipfile.ZipFile(io.BytesIO(out.getvalue())) as source,
+        zipfile.ZipFile(io.BytesIO(workbook_bytes(wb))) as source,
         zipfile.ZipFile(result, "w", zipfile.ZIP_DEFLATED) as target,
     ):
         for info in source.infolist():
             content = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = re.sub(
-                    rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
-                    rb"\g<1>" + stamp.encode() + rb"\g<2>",
-                    content,
-                )
-            elif info.filename.startswith("xl/drawings/drawing") and is_tracker:
+            if info.filename.startswith("xl/drawings/drawing"):
                 content = _describe_charts(content)
-            entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = info.external_attr
-            target.writestr(entry, content)
+            target.writestr(info, content)
     return result.getvalue()
+
+
+#: custom document property: the date the build last reported the tracker's state as of
+STATUS_DATE_PROPERTY = "hytetu-tilannepaiva"
+
+
+def set_status_date(wb: Workbook, day: dt.date) -> None:
+    """Record in the tracker the date its state was reported as of (see ``phase_docs.status_date``).
+
+    The build stamps every ``.xlsx`` with the build date, so the saved time of a
+    tracker people saved in the autumn is lost on a rebuild; this keeps the later
+    date, and a rebuild with nothing changed reports the same date again.
+    """
+    from openpyxl.packaging.custom import StringProperty
+
+    wb.custom_doc_props.append(StringProperty(name=STATUS_DATE_PROPERTY, value=day.isoformat()))
+
+
+def status_date_of(wb: Workbook) -> dt.date | None:
+    """The date :func:`set_status_date` recorded, if the tracker has it."""
+    for prop in wb.custom_doc_props:
+        if prop.name == STATUS_DATE_PROPERTY:
+            try:
+                return dt.date.fromisoformat(str(prop.value))
+            except ValueError:
+                return None
+    return None
 
 
 def _describe_charts(drawing: bytes) -> bytes:
@@ -412,10 +425,11 @@ def read_tracker(path: Path) -> OldTracker:
         "kansiosta varmuuskopiot) ja aja komento uudelleen."
     )
     try:
-        wb = load_workbook(path)
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError, TypeError) as exc:
+        # formulas people typed are carried over as formulas, so not data_only
+        wb = open_xlsx(path, read_only=False, data_only=False)
+    except WorkbookUnreadable as exc:
         raise OutputProblem(
-            f"{path}: aiempaa seurantataulukkoa ei voi avata ({exc}). "
+            f"Aiempaa seurantataulukkoa ei voi avata: {exc} "
             f"Siihen kirjoitettuja tietoja ei voi siirtää uuteen taulukkoon. {hint}"
         ) from None
     names = {key(name): name for name in wb.sheetnames}

@@ -205,7 +205,7 @@ PHASE_TEXTS: dict[str, dict[str, str]] = {
     "fi": {
         "type_ennakkotehtava": "ENNAKKOTEHTÄVÄ",
         "type_ennakkomateriaali": "ENNAKKOMATERIAALI",
-        "type_tiedote": "TIEDOTE",
+        "type_tiedote": "TIEDOTELUONNOS",
         "type_yhteenveto": "VUOSIYHTEENVETO",
         "deadline_label": "Palautettava",
         # ennakkotehtava
@@ -328,7 +328,7 @@ PHASE_TEXTS: dict[str, dict[str, str]] = {
     "sv": {
         "type_ennakkotehtava": "FÖRHANDSUPPGIFT",
         "type_ennakkomateriaali": "FÖRHANDSMATERIAL",
-        "type_tiedote": "PRESSMEDDELANDE",
+        "type_tiedote": "UTKAST TILL PRESSMEDDELANDE",
         "type_yhteenveto": "ÅRSSAMMANFATTNING",
         "deadline_label": "Senast",
         "pretask_intro": "{{ county }} och kommunerna i området förhandlar varje år om"

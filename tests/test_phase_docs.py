@@ -11,8 +11,10 @@ import zipfile
 import pytest
 from openpyxl import load_workbook
 
+from pipeline.archive import read_archive_list
 from pipeline.build import build
 from pipeline.phase_docs import CHART_PART, shorten
+from pipeline.reproducible import normalize_xlsx
 from tests import workbooks as wbs
 from tests.conftest import soffice_or_skip
 from tests.docs import docx_text, header_footer_text, table_rows
@@ -171,6 +173,17 @@ def test_press_release(built):
             assert name not in text
 
 
+def test_press_release_is_a_draft_in_the_archive_list_and_on_the_page(built):
+    result = built[1]
+    rows = read_archive_list((result.target / "arkistoluettelo.csv").read_bytes())
+    press = {r["tiedosto"]: r for r in rows if r["asiakirjatyyppi"] == "tiedote"}
+    assert set(press) == {"4_seuranta/tiedote_fi.docx", "4_seuranta/tiedote_sv.docx"}
+    assert {r["tila"] for r in press.values()} == {"luonnos"}
+    assert press["4_seuranta/tiedote_fi.docx"]["nimeke"].startswith("Tiedoteluonnos: ")
+    for lang, word in (("fi", "TIEDOTELUONNOS"), ("sv", "UTKAST TILL PRESSMEDDELANDE")):
+        assert word in header_footer_text(doc(built, f"4_seuranta/tiedote_{lang}.docx"))
+
+
 def test_shorten_keeps_short_text_and_cuts_long_at_a_word():
     assert shorten("Lyhyt päätös.") == "Lyhyt päätös."
     long = "sana " * 60
@@ -204,6 +217,36 @@ def test_summary_on_a_fresh_build(built):
     assert ["Painopiste puuttuu", "1", "0", "0", "0", "0", "1", "1"] in rows
     assert "Määräaika ohitettu" in text
     assert "Perutut" not in text
+
+
+def test_summary_of_many_municipalities_charts_service_areas_and_tables_every_one(
+    tmp_path, monkeypatch
+):
+    """300 bars say nothing: past CHART_MAX_BARS municipalities, a bar per service area."""
+    from pipeline.phase_docs import CHART_MAX_BARS
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", DEC_2027)
+    sheets = wbs.base()
+    extra = [f"Kylä {i:02d}" for i in range(CHART_MAX_BARS)]
+    for i, name in enumerate(extra):
+        sheets["Kunnat"].append([name, "", "suomi", "Pohjoinen", ""])
+        decision = list(sheets["Päätökset"][1])
+        decision[0], decision[3] = f"P-{i + 10}", name
+        sheets["Päätökset"].append(decision)
+    result = build(wbs.write(tmp_path / "hytetu.xlsx", sheets), tmp_path / "out")
+    rows_total = len(sheets["Päätökset"]) - 1
+    for lang, words in (
+        ("fi", f"tiloittain palvelualueittain. Yhteensä {rows_total}. Pohjoinen: Ei aloitettu"),
+        ("sv", f"per status och serviceområde. Totalt {rows_total}. Pohjoinen: Ej påbörjad"),
+    ):
+        content = (result.target / f"4_seuranta/yhteenveto_2027_{lang}.docx").read_bytes()
+        with zipfile.ZipFile(io.BytesIO(content)) as zf:
+            xml = zf.read("word/document.xml").decode()
+            assert zf.read(CHART_PART).startswith(b"\x89PNG")
+        descr = re.search(r'<wp:docPr [^>]*descr="([^"]*)"', xml).group(1)
+        assert words in descr and "Kylä" not in descr
+        tabled = {row[0] for row in table_rows(content)}
+        assert set(extra) | {"Alajärvenkylä"} <= tabled
 
 
 def test_summary_chart_is_a_real_picture_with_alt_text(built):
@@ -243,6 +286,64 @@ def test_summary_counts_what_people_typed_into_the_tracker(tmp_path, monkeypatch
     assert "kaikki sovitut asiat ovat tilassa" not in text
     assert "Perutut" in text and "Ei rahoitusta" in text
     assert "Määräaika ohitettu" not in text  # September: no deadline has passed
+
+
+def _set_saved(path, when: dt.datetime) -> None:
+    """Give ``path`` the saved time Excel would record (openpyxl stamps the clock instead)."""
+    path.write_bytes(normalize_xlsx(path.read_bytes(), when))
+
+
+def _summary_text(result) -> str:
+    return docx_text(
+        next(o for o in result.outputs if o.path == "4_seuranta/yhteenveto_2027_fi.docx").content
+    )
+
+
+def test_summary_is_dated_by_the_trackers_state_not_the_workbooks_save(tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    workbook = wbs.write(tmp_path / "hytetu.xlsx")
+    _set_saved(workbook, dt.datetime(2027, 1, 15, 9))  # the workbook is not touched again
+    first = build(workbook, tmp_path / "out")
+    text = _summary_text(first)
+    assert "seurantataulukon mukaan 15. tammikuuta 2027" in text
+    assert "Määräaika ohitettu" not in text
+
+    # in the autumn people update the tracker and save it in Excel
+    tracker = first.target / "4_seuranta/seurantataulukko_2027.xlsx"
+    wb = load_workbook(tracker)
+    ws = wb["Seuranta"]
+    headers = [c.value for c in ws[1]]
+    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == "P-1")
+    ws.cell(row, headers.index("Tila") + 1, "Käynnissä")
+    wb.save(tracker)
+    _set_saved(tracker, dt.datetime(2027, 11, 3, 14, 30))
+    text = _summary_text(build(workbook, tmp_path / "out"))
+    assert "seurantataulukon mukaan 3. marraskuuta 2027" in text
+    # P-1 (31.10.2027) is overdue by then; the other decision (15.11.2027) is not yet
+    assert "Määräaika ohitettu" in text
+    assert "Liikuntaneuvonnan palvelupolku sovitaan" in text.split("Määräaika ohitettu", 1)[1]
+    assert "Kerroinindikaattorit" not in text.split("Määräaika ohitettu", 1)[1].split("\n\n")[0]
+    # the build stamps the tracker it writes with its own date; rebuilding again changes nothing
+    written = tracker.read_bytes()
+    again = build(workbook, tmp_path / "out")
+    assert "seurantataulukon mukaan 3. marraskuuta 2027" in _summary_text(again)
+    assert tracker.read_bytes() == written and again.written.backups == []
+
+    # a Päivitetty typed later than the file's saved time counts too
+    wb = load_workbook(tracker)
+    ws = wb["Seuranta"]
+    ws.cell(row, headers.index("Päivitetty") + 1, dt.date(2027, 11, 20))
+    wb.save(tracker)
+    _set_saved(tracker, dt.datetime(2027, 11, 10))
+    text = _summary_text(build(workbook, tmp_path / "out"))
+    assert "seurantataulukon mukaan 20. marraskuuta 2027" in text
+    assert "Kerroinindikaattorit käydään läpi yhdessä" in text.split("Määräaika ohitettu", 1)[1]
+
+    # SOURCE_DATE_EPOCH fixes the date whatever the tracker says
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SEPT_2027)
+    text = _summary_text(build(workbook, tmp_path / "out"))
+    assert "seurantataulukon mukaan 1. syyskuuta 2027" in text
+    assert "Määräaika ohitettu" not in text
 
 
 # ------------------------------------------------------------------- LibreOffice

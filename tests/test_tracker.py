@@ -11,9 +11,10 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 
 from pipeline import schema
-from pipeline.build import load
+from pipeline.build import build, load
 from pipeline.errors import OutputProblem
 from pipeline.merge import merge_rows
+from pipeline.reproducible import normalize_xlsx
 from pipeline.tracker import (
     CHART_DESCRIPTION,
     CHART_TITLE,
@@ -29,7 +30,7 @@ from pipeline.tracker import (
     copy_sheets,
     read_tracker,
     rows_from_register,
-    tracker_bytes,
+    tracker_file,
     write_tracker,
 )
 from tests import workbooks as wbs
@@ -42,7 +43,7 @@ def data(tmp_path):
 
 
 def _save(wb, path):
-    path.write_bytes(tracker_bytes(wb))
+    path.write_bytes(tracker_file(wb))
     return path
 
 
@@ -112,11 +113,27 @@ def test_removed_rows_are_greyed_and_not_counted(data, tmp_path):
     assert count.startswith("=COUNTIFS(") and f'"<>{REMOVED}"' in count
 
 
-def test_same_content_same_bytes(data):
-    first = tracker_bytes(write_tracker(data, rows_from_register(data)))
-    second = tracker_bytes(write_tracker(data, rows_from_register(data)))
+def test_same_content_same_bytes_after_the_builds_normalisation(data):
+    when = dt.datetime(2027, 3, 1)
+    first = normalize_xlsx(tracker_file(write_tracker(data, rows_from_register(data))), when)
+    second = normalize_xlsx(tracker_file(write_tracker(data, rows_from_register(data))), when)
     assert first == second
     load_workbook(io.BytesIO(first))  # still a valid workbook
+    with zipfile.ZipFile(io.BytesIO(first)) as z:
+        drawing = next(z.read(n) for n in z.namelist() if n.startswith("xl/drawings/drawing"))
+    assert f'descr="{CHART_DESCRIPTION}"'.encode() in drawing  # the alt text survives it
+
+
+def test_unchanged_rebuild_keeps_the_tracker_bytes_and_makes_no_backup(tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    workbook = wbs.write(tmp_path / "hytetu.xlsx")
+    first = build(workbook, tmp_path / "out")
+    path = first.target / "4_seuranta/seurantataulukko_2027.xlsx"
+    before = path.read_bytes()
+    again = build(workbook, tmp_path / "out")
+    assert path.read_bytes() == before
+    assert again.written is not None and again.written.backups == []
+    assert not (tmp_path / "out" / "varmuuskopiot").exists()
 
 
 def test_typed_values_round_trip_through_the_file(data, tmp_path):
@@ -229,3 +246,38 @@ def test_merge_through_files_keeps_typing_and_marks_removed(data, tmp_path):
     assert back[0]["Tila"] == "Viivästynyt" and back[0][REGISTER_COLUMN] == REMOVED
     assert back[1]["Tilannekuvaus"] == "työpaja pidetty" and back[1][REGISTER_COLUMN] == IN_REGISTER
     assert report.removed == ["P-1"] and len(report.carried) == 1
+
+
+@pytest.mark.parametrize(
+    ("damage", "expected"),
+    [
+        (lambda xml: xml[: len(xml) // 2], "vioittunut"),
+        (
+            lambda xml: xml.replace("<worksheet", '<!DOCTYPE w [<!ENTITY e "x">]><worksheet', 1),
+            "DOCTYPE/ENTITY",
+        ),
+    ],
+    ids=["cut-in-half", "entity"],
+)
+def test_damaged_existing_tracker_stops_the_build_with_a_message(tmp_path, damage, expected):
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+    from tests.test_bad_input import edit_sheet_xml, snapshot
+
+    workbook = wbs.write(tmp_path / "hytetu.xlsx")
+    out = tmp_path / "out"
+    first = CliRunner().invoke(main, ["build", str(workbook), "--out", str(out)])
+    assert first.exit_code == 0, first.output
+    tracker = out / "2027" / "4_seuranta" / "seurantataulukko_2027.xlsx"
+    edit_sheet_xml(tracker, SHEET, damage)
+    before = snapshot(out)
+
+    result = CliRunner().invoke(main, ["build", str(workbook), "--out", str(out)])
+
+    assert result.exit_code == 1
+    assert isinstance(result.exception, SystemExit)  # handled, not a crash
+    assert "Traceback" not in result.output
+    assert f"{tracker}: " in result.output and expected in result.output
+    assert "Aiempaa seurantataulukkoa ei voi avata" in result.output
+    assert snapshot(out) == before
