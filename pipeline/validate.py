@@ -259,6 +259,8 @@ def _settings_ref(raw: RawWorkbook, setting: str) -> str:
 def _municipalities(sheet: _Sheet, problems: Problems) -> list[Municipality]:
     result: list[Municipality] = []
     seen: dict[str, str] = {}
+    #: file-name slug -> cell: each municipality's survey form is named after it
+    slugs: dict[str, str] = {}
     errors_before = len(problems.errors)
     for row in sheet.rows:
         name = sheet.text(row, "Kunta", required=True)
@@ -273,7 +275,23 @@ def _municipalities(sheet: _Sheet, problems: Problems) -> list[Municipality]:
                 f"kunta ”{name}” on jo rivillä {seen[key(name)]}. Kunta saa esiintyä vain kerran.",
             )
             continue
-        seen[key(name)] = sheet.ref(row, "Kunta")
+        if not slug(name):
+            problems.error(
+                sheet.ref(row, "Kunta"),
+                f"kunnan nimestä ”{name}” ei saa tiedostonimeä (ei kirjaimia eikä numeroita). "
+                "Kirjoita kunnan nimi.",
+            )
+            continue
+        if slug(name) in slugs:
+            problems.error(
+                sheet.ref(row, "Kunta"),
+                f"kunta ”{name}” antaa saman tiedostonimen ({slug(name)}) kuin kunta "
+                f"solussa {slugs[slug(name)]}, joten kuntien kyselylomakkeet kirjoittuisivat "
+                "samaan tiedostoon. Kirjoita kunnan nimi oikein (esim. ä- ja ö-kirjaimin) tai "
+                "poista ylimääräinen rivi.",
+            )
+            continue
+        seen[key(name)] = slugs[slug(name)] = sheet.ref(row, "Kunta")
         result.append(
             Municipality(
                 name=name,
@@ -598,7 +616,7 @@ def _responses(
                 "Molemmat vastaukset otetaan mukaan; poista turha rivi.",
             )
         seen[canonical] = str(row.number)
-        result.append(SurveyResponse(canonical, answers, at(sheet.name, str(row.number))))
+        result.append(SurveyResponse(canonical, answers, sheet.ref(row, "Kunta")))
     return result
 
 

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from .archive import FILE_NAME, read_archive_list
 from .errors import OutputProblem
+from .naming import is_lock_file, lock_owner
 
 BACKUP_FOLDER = "varmuuskopiot"
 #: the command-line option that replaces hand-edited files (cli.py defines it)
@@ -68,31 +69,17 @@ def _relative(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-def _lock_owner(lock: Path) -> str | None:
-    """The file name a lock file stands for: ``~$name`` (Office), ``.~lock.name#`` (LibreOffice)."""
-    name = lock.name
-    if name.startswith("~$"):
-        return name[2:]
-    if name.startswith(".~lock.") and name.endswith("#"):
-        return name[len(".~lock.") : -1]
-    return None
-
-
-def _is_lock(path: Path) -> bool:
-    return _lock_owner(path) is not None
-
-
 def locked_files(target: Path) -> list[tuple[str, str]]:
     """(file that is open, its lock file) for every lock file in the year folder."""
     if not target.is_dir():
         return []
     found = []
     for lock in sorted(target.rglob("*")):
-        owner = _lock_owner(lock)
+        owner = lock_owner(lock.name)
         if owner is None or not lock.is_file():
             continue
         # Word shortens long names in its lock file: ~$ replaces the first characters
-        siblings = [p for p in lock.parent.iterdir() if not _is_lock(p) and p.is_file()]
+        siblings = [p for p in lock.parent.iterdir() if not is_lock_file(p.name) and p.is_file()]
         match = next((p for p in siblings if p.name == owner), None) or next(
             (p for p in siblings if p.name.endswith(owner) and len(p.name) - len(owner) <= 2),
             None,
@@ -162,7 +149,7 @@ def survey(target: Path) -> Existing:
     files = {
         _relative(target, p): p
         for p in sorted(target.rglob("*"))
-        if p.is_file() and not _is_lock(p) and p != listing
+        if p.is_file() and not is_lock_file(p.name) and p != listing
     }
     return Existing(recorded, files, has_list)
 

@@ -181,7 +181,7 @@ def test_a_failed_conversion_stops_the_build_and_keeps_the_previous_output(tmp_p
         return batch
 
     monkeypatch.setattr(office, "find_soffice", lambda: "/usr/bin/true")
-    monkeypatch.setattr("pipeline.pdf.run_batch", half)
+    monkeypatch.setattr(office, "run_batch", half)
     result = CliRunner().invoke(cli.main, ["build", str(EXAMPLE), "--out", str(out), "--pdf"])
     assert result.exit_code == 1
     first_docx = next(o.path for o in first.outputs if o.path.endswith(".docx"))
@@ -190,3 +190,27 @@ def test_a_failed_conversion_stops_the_build_and_keeps_the_previous_output(tmp_p
     assert "Traceback" not in result.output
     after = {p: p.read_bytes() for p in first.target.rglob("*") if p.is_file()}
     assert after == before
+
+
+def test_large_builds_are_converted_in_batches_side_by_side(tmp_path, monkeypatch):
+    """LibreOffice stops silently after ~250 files of one batch: no batch may be that long."""
+    calls = []
+
+    def fake(files, target, outdir, *, timeout):
+        calls.append(list(files))
+        batch = office.Batch(log=f"{len(files)} tiedostoa\n")
+        for f in files:
+            batch.done[f] = outdir / f"{f.stem}.pdf"
+        return batch
+
+    monkeypatch.setattr(office, "BATCH_SIZE", 3)
+    monkeypatch.setattr(office, "run_batch", fake)
+    files = [tmp_path / f"{i:02d}.docx" for i in range(8)]
+    merged = office.run_batches(files, "pdf", tmp_path, timeout=5, workers=2)
+    assert [len(c) for c in calls] == [3, 3, 2]
+    assert sorted(merged.done) == sorted(files)
+    assert merged.failed(files) == []
+    monkeypatch.setattr(office, "BATCH_SIZE", 100)
+    calls.clear()
+    office.run_batches(files, "pdf", tmp_path, timeout=5)
+    assert len(calls) == 1  # a county's build stays one LibreOffice process

@@ -464,3 +464,12 @@ def test_a_date_typed_into_a_time_cell_is_an_error(tmp_path):
         p.where == "Neuvottelut!D2" and "on päivämäärä, ei kellonaika" in p.message
         for p in problems.errors
     )
+
+
+def test_municipality_name_without_letters_is_an_error(tmp_path):
+    sheets = wbs.base()
+    wbs.set_cell(sheets, "Kunnat", 2, "Kunta", "???")
+    _, problems = problems_of(tmp_path, sheets)
+    assert any(
+        p.where == "Kunnat!A3" and "ei saa tiedostonimeä" in p.message for p in problems.errors
+    )
