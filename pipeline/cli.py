@@ -232,8 +232,7 @@ class _Progress:
     EVERY = 0.1  # seconds between redraws
 
     def __init__(self, enabled: bool = True) -> None:
-        stream = click.get_text_stream("stderr")
-        self.enabled = enabled and stream.isatty()
+        self.enabled = enabled and sys.stderr.isatty()
         self.count = 0
         self.shown = False
 

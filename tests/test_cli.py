@@ -90,7 +90,7 @@ def test_progress_line_on_a_terminal(monkeypatch):
             pass
 
     tty = Tty()
-    monkeypatch.setattr(cli.click, "get_text_stream", lambda name: tty)
+    monkeypatch.setattr(cli.sys, "stderr", tty)
     monkeypatch.setattr(cli.click, "echo", lambda msg="", nl=True, err=False: tty.write(msg))
     monkeypatch.setattr(cli._Progress, "DELAY", 0)
     monkeypatch.setattr(cli._Progress, "EVERY", 0)
