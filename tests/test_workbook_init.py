@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 from pathlib import Path
 
 import openpyxl
 import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 
-from pipeline import schema
+from pipeline import office, schema
 from pipeline.errors import OutputProblem
 from pipeline.workbook_init import LAST_DATA_ROW, list_formula, write_blank
+from tests.conftest import soffice_or_skip
 
 DROPDOWNS = [
     (schema.SHEET_MUNICIPALITIES, "Kieli", schema.LANGUAGE_CHOICES),
@@ -186,30 +185,11 @@ def test_list_formula_guards_excel_limits() -> None:
 
 def convert_with_libreoffice(path: Path, tmp_path: Path) -> Path:
     """Open ``path`` in a real LibreOffice and save it as CSV; returns the CSV."""
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        pytest.skip("LibreOffice (soffice) is not installed")
+    soffice_or_skip()
     out = tmp_path / "csv"
-    result = subprocess.run(
-        [
-            soffice,
-            "--headless",
-            "--norestore",
-            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
-            "--convert-to",
-            "csv",
-            "--outdir",
-            str(out),
-            str(path),
-        ],
-        capture_output=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr.decode(errors="replace")
-    csv = out / (path.stem + ".csv")
-    assert csv.is_file(), result.stdout.decode(errors="replace")
-    return csv
+    done, log = office.convert([path], "csv", out, timeout=120)
+    assert path in done, log
+    return done[path]
 
 
 @pytest.mark.libreoffice
