@@ -214,9 +214,14 @@ def _icc_date(chunk: bytes, when: dt.datetime) -> tuple[bytes, int | None]:
     data_at += 2 if chunk[data_at : data_at + 2] == b"\r\n" else 1
     end = chunk.rfind(b"endstream")
     raw = chunk[data_at:end]
-    trailing = len(raw) - len(raw.rstrip(b"\r\n"))
-    stream = raw[: len(raw) - trailing] if trailing else raw
-    profile = bytearray(zlib.decompress(stream))
+    # The compressed data may itself end in CR or LF bytes, so the end-of-line
+    # before "endstream" is found by the decompressor, not by stripping.
+    inflater = zlib.decompressobj()
+    profile = bytearray(inflater.decompress(raw))
+    if not inflater.eof:
+        return chunk, None
+    trailing = len(inflater.unused_data)
+    stream = raw[: len(raw) - trailing]
     if profile[36:40] != b"acsp":
         return chunk, None
     profile[24:36] = struct.pack(

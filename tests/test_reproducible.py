@@ -155,3 +155,43 @@ def test_normalize_pdf_leaves_what_it_does_not_understand_alone():
     when = dt.datetime(2027, 1, 15)
     for content in (b"", b"not a pdf", b"%PDF-1.4\nbroken\nstartxref\n99999\n%%EOF\n"):
         assert normalize_pdf(content, when) == content
+
+
+def _pdf_with_icc(stream: bytes) -> bytes:
+    """A minimal classic-xref PDF whose object 2 is an ICC profile stream."""
+    objects = [
+        b"1 0 obj\n<</Type/Catalog>>\nendobj\n",
+        b"2 0 obj\n<</N 3/Length %d/Filter/FlateDecode>>\nstream\n" % len(stream)
+        + stream
+        + b"\nendstream\nendobj\n",
+    ]
+    body = bytearray(b"%PDF-1.6\n")
+    offsets = []
+    for obj in objects:
+        offsets.append(len(body))
+        body += obj
+    xref = len(body)
+    body += b"xref\n0 3\n0000000000 65535 f \n"
+    body += b"".join(b"%010d 00000 n \n" % off for off in offsets)
+    body += b"trailer\n<</Size 3/Root 1 0 R/ID [ <00> <00> ]>>\nstartxref\n%d\n%%%%EOF\n" % xref
+    return bytes(body)
+
+
+def test_icc_profile_date_is_fixed_even_when_its_compressed_data_ends_in_a_newline():
+    """LibreOffice's profile carries the clock, so its compressed bytes sometimes end in LF."""
+    import zlib
+
+    when = dt.datetime(2027, 1, 15, tzinfo=dt.UTC)
+    for salt in range(5000):
+        profile = bytearray(b"\x00" * 24 + b"\x07\xea\x00\x0b" + bytes(8) + b"acsp" + bytes(88))
+        profile[100:104] = salt.to_bytes(4, "big")
+        stream = zlib.compress(bytes(profile), 6)
+        if stream.endswith(b"\n"):
+            break
+    else:  # pragma: no cover - the search always finds one
+        raise AssertionError("no stream ending in LF found")
+    out = normalize_pdf(_pdf_with_icc(stream), when)
+    start = out.index(b"stream\n") + len(b"stream\n")
+    fixed = zlib.decompressobj().decompress(out[start:])
+    assert fixed[24:36] == bytes.fromhex("07eb0001000f000000000000")  # 2027-01-15 00:00:00
+    assert fixed[36:40] == b"acsp"
