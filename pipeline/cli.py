@@ -20,6 +20,7 @@ from .errors import EXIT_INPUT, EXIT_OK, HytetuError, Problem
 
 clickfi.install()
 
+#: same as ``build.DEFAULT_WORKBOOK``; repeated so that ``--help`` need not import the core
 DEFAULT_WORKBOOK = "input/hytetu.xlsx"
 
 

@@ -10,7 +10,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 EXIT_OK = 0
+#: the input has errors; nothing was written
 EXIT_INPUT = 1
+#: wrong usage: click exits with this status itself (unknown option, extra argument)
 EXIT_USAGE = 2
 
 ERROR = "virhe"

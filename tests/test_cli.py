@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -134,3 +135,11 @@ def test_counts_agree_in_number(tmp_path):
     bad = wbs.write(tmp_path / "bad.xlsx", sheets)
     result = run("validate", str(bad))
     assert "1 virhe, 1 varoitus." in result.output
+
+
+def test_defaults_agree_with_the_core():
+    from pipeline import build
+    from pipeline.errors import EXIT_USAGE
+
+    assert Path(cli.DEFAULT_WORKBOOK) == build.DEFAULT_WORKBOOK
+    assert run("build", "--ei-tallaista").exit_code == EXIT_USAGE
