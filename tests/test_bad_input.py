@@ -85,6 +85,31 @@ def rewrite_parts(path: Path, changes: dict[str, bytes | None]) -> None:
                 zf.writestr(name, data)
 
 
+def add_shared_strings(path: Path, sst: str) -> None:
+    """Give the workbook the shared-string table ``sst`` (its XML), as Excel would write one."""
+    with zipfile.ZipFile(path) as zf:
+        types = zf.read("[Content_Types].xml").decode()
+        rels = zf.read("xl/_rels/workbook.xml.rels").decode()
+    types = types.replace(
+        "</Types>",
+        '<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+    )
+    rels = rels.replace(
+        "</Relationships>",
+        '<Relationship Id="rIdSst" Type="http://schemas.openxmlformats.org/officeDocument/'
+        '2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+    )
+    rewrite_parts(
+        path,
+        {
+            "[Content_Types].xml": types.encode(),
+            "xl/_rels/workbook.xml.rels": rels.encode(),
+            "xl/sharedStrings.xml": sst.encode(),
+        },
+    )
+
+
 def edit_sheet_xml(path: Path, title: str, edit: Callable[[str], str]) -> None:
     part = sheet_part(path, title)
     with zipfile.ZipFile(path) as zf:
@@ -169,24 +194,6 @@ def _entity_bomb_in_shared_strings(padding: int = 0) -> Callable[[Path], None]:
     """A shared-string table (referenced by Nostot!C2) that declares an entity bomb."""
 
     def edit(path: Path) -> None:
-        with zipfile.ZipFile(path) as zf:
-            types = zf.read("[Content_Types].xml").decode()
-            rels = zf.read("xl/_rels/workbook.xml.rels").decode()
-        types = types.replace(
-            "</Types>",
-            '<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
-            'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
-        )
-        rels = rels.replace(
-            "</Relationships>",
-            '<Relationship Id="rIdSst" Type="http://schemas.openxmlformats.org/officeDocument/'
-            '2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
-        )
-        sst = (
-            bomb_prolog(padding)
-            + '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-            'count="1" uniqueCount="1"><si><t>&lol9;</t></si></sst>'
-        )
         edit_sheet_xml(
             path,
             "Nostot",
@@ -194,13 +201,11 @@ def _entity_bomb_in_shared_strings(padding: int = 0) -> Callable[[Path], None]:
                 "</sheetData>", '<row r="9"><c r="C9" t="s"><v>0</v></c></row></sheetData>', 1
             ),
         )
-        rewrite_parts(
+        add_shared_strings(
             path,
-            {
-                "[Content_Types].xml": types.encode(),
-                "xl/_rels/workbook.xml.rels": rels.encode(),
-                "xl/sharedStrings.xml": sst.encode(),
-            },
+            bomb_prolog(padding)
+            + '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+            'count="1" uniqueCount="1"><si><t>&lol9;</t></si></sst>',
         )
 
     return edit

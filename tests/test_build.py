@@ -157,21 +157,7 @@ def test_tracker_rows_dropdown_and_formatting(built):
     wb = load_workbook(built.target / "4_seuranta/seurantataulukko_2027.xlsx")
     ws = wb["Seuranta"]
     header = [c.value for c in ws[1]]
-    for name in (
-        "Tunnus",
-        "Neuvottelu",
-        "Kunta",
-        "Painopiste",
-        "Päätös",
-        "Jatkotoimi",
-        "Vastuutaho",
-        "Yhteistyöfoorumi",
-        "Seurantavastuu",
-        "Määräaika",
-        "Tila",
-        "Tilannekuvaus",
-        "Päivitetty",
-    ):
+    for name in wbs.SPEC_TRACKER_COLUMNS:
         assert name in header
     rows = [
         dict(zip(header, (c.value for c in row), strict=False))

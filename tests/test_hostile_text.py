@@ -190,7 +190,7 @@ def test_formula_and_tag_lookalikes_stay_text_in_the_tracker(tmp_path):
 
 def _shared_string_workbook(tmp_path: Path, escaped: str) -> Path:
     """A workbook whose Nostot!B2 comes from a shared-string table, as Excel writes it."""
-    from tests.test_bad_input import edit_sheet_xml, rewrite_parts
+    from tests.test_bad_input import add_shared_strings, edit_sheet_xml
 
     path = wbs.write(tmp_path / "hytetu.xlsx")
     edit_sheet_xml(
@@ -200,30 +200,10 @@ def _shared_string_workbook(tmp_path: Path, escaped: str) -> Path:
             r'<c r="B2"[^>]*>.*?</c>', '<c r="B2" t="s"><v>0</v></c>', xml, count=1, flags=re.S
         ),
     )
-    with zipfile.ZipFile(path) as zf:
-        types = zf.read("[Content_Types].xml").decode()
-        rels = zf.read("xl/_rels/workbook.xml.rels").decode()
-    types = types.replace(
-        "</Types>",
-        '<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
-        'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
-    )
-    rels = rels.replace(
-        "</Relationships>",
-        '<Relationship Id="rIdSst" Type="http://schemas.openxmlformats.org/officeDocument/'
-        '2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
-    )
-    sst = (
-        '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/'
-        f'spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>{escaped}</t></si></sst>'
-    )
-    rewrite_parts(
+    add_shared_strings(
         path,
-        {
-            "[Content_Types].xml": types.encode(),
-            "xl/_rels/workbook.xml.rels": rels.encode(),
-            "xl/sharedStrings.xml": sst.encode(),
-        },
+        '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/'
+        f'spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>{escaped}</t></si></sst>',
     )
     return path
 

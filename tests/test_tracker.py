@@ -60,22 +60,7 @@ def _sheet_rows(path, sheet=SHEET):
 def test_spec_columns_and_register_mark(data, tmp_path):
     path = _save(write_tracker(data, rows_from_register(data)), tmp_path / "t.xlsx")
     header, rows = _sheet_rows(path)
-    for name in (
-        "Tunnus",
-        "Neuvottelu",
-        "Kunta",
-        "Painopiste",
-        "Päätös",
-        "Jatkotoimi",
-        "Vastuutaho",
-        "Yhteistyöfoorumi",
-        "Seurantavastuu",
-        "Määräaika",
-        "Tila",
-        "Tilannekuvaus",
-        "Päivitetty",
-        REGISTER_COLUMN,
-    ):
+    for name in (*wbs.SPEC_TRACKER_COLUMNS, REGISTER_COLUMN):
         assert name in header
     assert rows[0]["Tunnus"] == "P-1"
     assert {r["Tila"] for r in rows} == {schema.DEFAULT_STATUS}

@@ -12,6 +12,23 @@ from pipeline.xlsx import set_value
 
 Row = list[object]
 
+#: the tracker's columns SPEC §3 promises, spelled as SPEC spells them
+SPEC_TRACKER_COLUMNS = (
+    "Tunnus",
+    "Neuvottelu",
+    "Kunta",
+    "Painopiste",
+    "Päätös",
+    "Jatkotoimi",
+    "Vastuutaho",
+    "Yhteistyöfoorumi",
+    "Seurantavastuu",
+    "Määräaika",
+    "Tila",
+    "Tilannekuvaus",
+    "Päivitetty",
+)
+
 BASE: dict[str, list[Row]] = {
     "Asetukset": [
         ["Asetus", "Arvo"],
