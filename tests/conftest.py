@@ -3,8 +3,14 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from hypothesis import settings
 
 from tests import workbooks as wbs
+
+# Property tests check what holds for all inputs, not how fast one example runs: on a
+# loaded 2-core CI machine a per-example deadline would only add flaky failures.
+settings.register_profile("hytetu", deadline=None)
+settings.load_profile("hytetu")
 
 
 @pytest.fixture
