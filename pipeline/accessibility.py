@@ -86,8 +86,15 @@ def check_bytes(name: str, content: bytes) -> list[Finding]:
             return _check_xlsx(name, content)
         if suffix == ".pdf":
             return _check_pdf(name, content)
-    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, ValueError) as exc:
-        return [Finding(name, UNREADABLE, f"tiedostoa ei voi lukea ({exc}).")]
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, ValueError):
+        return [
+            Finding(
+                name,
+                UNREADABLE,
+                f"tiedostoa ei voi lukea: se on vioittunut tai ei ole {suffix}-tiedosto. "
+                "Tee asiakirja uudelleen tai tallenna se Wordissa tai Excelissä.",
+            )
+        ]
     raise ValueError(f"{name}: tuntematon tiedostotyyppi")
 
 
@@ -340,9 +347,13 @@ def _check_xlsx(name: str, content: bytes) -> list[Finding]:
 
 
 def _check_pdf(name: str, content: bytes) -> list[Finding]:
+    import logging
+
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    # pypdf logs what it repairs in English; a broken PDF becomes our own finding instead
+    logging.getLogger("pypdf").setLevel(logging.ERROR + 10)
     try:
         reader = PdfReader(io.BytesIO(content))
         root = reader.trailer["/Root"]

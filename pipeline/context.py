@@ -453,7 +453,7 @@ class PressNegotiation:
     service_area: str
     date: str  # long date without weekday
     municipalities: str  # joined with ", "
-    agreements: list[str]  # decisions, shortened
+    agreements: list[str]  # decisions, exactly as typed
     more: str  # "ja 3 muuta sopimusta", or ""
     held: bool  # it has decisions or its date has passed (else: "will be held")
 

@@ -6,6 +6,7 @@ Finnish messages and exit codes. Nothing else decides an exit status.
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -34,6 +35,24 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"
+
+
+_OS_REASONS = {
+    errno.EACCES: "ei käyttöoikeutta",
+    errno.EPERM: "ei käyttöoikeutta",
+    errno.ENOENT: "kansiota tai tiedostoa ei ole",
+    errno.ENOTDIR: "polun osa ei ole kansio",
+    errno.EISDIR: "on kansio",
+    errno.ENOSPC: "levy on täynnä",
+    errno.EROFS: "levy on vain luku -tilassa",
+    errno.EEXIST: "on jo olemassa",
+    errno.EBUSY: "tiedosto on toisen ohjelman käytössä",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the operating system refused, in Finnish (its own text is English)."""
+    return _OS_REASONS.get(exc.errno or 0, f"käyttöjärjestelmän virhe {exc.errno or ''}".strip())
 
 
 def at(sheet: str, cell: str | None = None) -> str:

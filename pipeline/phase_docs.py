@@ -60,8 +60,6 @@ if TYPE_CHECKING:
 AUDIENCES = ("kunnat", "sote", "jarjestot")
 #: the picture placeholder of ``yhteenveto.docx`` the chart replaces
 CHART_PART = "word/media/image1.png"
-#: longest decision text a press release repeats before shortening it
-PRESS_TEXT_MAX = 180
 #: agreements a press release lists per negotiation before "and N others"
 PRESS_AGREEMENTS_MAX = 5
 #: tracker status -> bar colour (the tracker's own overview chart uses the same)
@@ -242,15 +240,6 @@ def pre_materials(job: Job) -> list[Output]:
 # ---------------------------------------------------------------------- tiedote
 
 
-def shorten(text: str, limit: int = PRESS_TEXT_MAX) -> str:
-    """The first line of ``text``, cut at a word boundary with ``…`` when longer than ``limit``."""
-    first = text.strip().split("\n", 1)[0].strip()
-    cut = first if len(first) <= limit else first[:limit].rsplit(" ", 1)[0].rstrip(",;:–-") + "…"
-    if cut != text.strip() and not cut.endswith("…"):
-        cut += " …"
-    return cut
-
-
 def press_release_doc(data: YearData, lang: str, build_date: dt.date) -> PressReleaseDoc:
     s = data.settings
     negotiations = []
@@ -268,7 +257,7 @@ def press_release_doc(data: YearData, lang: str, build_date: dt.date) -> PressRe
                 service_area=n.service_area,
                 date=dates.date_without_weekday(n.date, lang),
                 municipalities=", ".join(m.name_in(lang) for m in data.municipalities_of(n)),
-                agreements=[shorten(d.decision) for d in shown],
+                agreements=[d.decision for d in shown],
                 more=t("more_agreements", lang, count=rest) if rest else "",
                 held=bool(decisions) or n.date <= build_date,
             )

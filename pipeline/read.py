@@ -19,7 +19,7 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
 from . import schema
-from .errors import TooManyRows, WorkbookLocked, WorkbookUnreadable
+from .errors import TooManyRows, WorkbookLocked, WorkbookUnreadable, os_reason
 from .values import clean_text, is_blank, key
 
 #: a coordinator's workbook is a few hundred kilobytes; refuse what cannot be one
@@ -139,7 +139,7 @@ def check_container(path: Path) -> None:
         raise _locked(path) from None
     except OSError as exc:
         raise WorkbookUnreadable(
-            f"{path}: tiedostoa ei voi lukea ({exc.strerror or type(exc).__name__}). "
+            f"{path}: tiedostoa ei voi lukea ({os_reason(exc)}). "
             "Tarkista, että tiedosto on paikallaan ja luettavissa, ja aja komento uudelleen."
         ) from None
 

@@ -599,7 +599,16 @@ def read_returned_forms(data: YearData, problems: Problems) -> list[ReturnedForm
     if not folder.is_dir():
         return []
     forms: list[ReturnedForm] = []
-    for path in sorted(folder.iterdir(), key=lambda p: p.name):
+    try:
+        paths = sorted(folder.iterdir(), key=lambda p: p.name)
+    except OSError:
+        problems.warning(
+            FOLDER,
+            f"kansiota {folder} ei voi lukea (ei oikeuksia), joten palautettuja lomakkeita ei "
+            "luettu. Tarkista kansion käyttöoikeudet.",
+        )
+        return []
+    for path in paths:
         where = f"{FOLDER}/{path.name}"
         if path.is_dir() or path.name.casefold() in _SYSTEM_FILES:
             continue

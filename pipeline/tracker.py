@@ -437,7 +437,12 @@ def read_tracker(path: Path) -> OldTracker:
     overview = names.get(key(OVERVIEW_SHEET))
     extra_sheets = [n for n in wb.sheetnames if n not in (sheet_name, overview)]
     if sheet_name is None:
-        return OldTracker(path, [], [], True, wb, extra_sheets)
+        raise OutputProblem(
+            f"{path}: seurantataulukosta puuttuu välilehti {SHEET} (onko se nimetty "
+            f"uudelleen? välilehdet nyt: {', '.join(wb.sheetnames)}), joten siihen "
+            f"kirjoitettuja tiloja ei voi yhdistää päätösrekisteriin. Palauta välilehden nimeksi "
+            f"{SHEET} ja aja komento uudelleen."
+        )
     ws = wb[sheet_name]
     known = {key(h): h for h in HEADERS}
     columns: dict[int, str] = {}  # column index -> our header or the extra header

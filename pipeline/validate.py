@@ -412,7 +412,7 @@ def _participants(
     problems: Problems,
     data_m: list[Municipality],
     negotiations: list[Negotiation],
-    county: str,
+    county_names: tuple[str, ...],
 ) -> list[Participant]:
     by_name = {key(m.name): m for m in data_m}
     by_name.update({key(m.name_sv): m for m in data_m if m.name_sv})
@@ -428,8 +428,9 @@ def _participants(
         email = sheet.parsed(row, "Sähköposti", parse_email, "")
         wanted = sheet.text(row, "Neuvottelut")
         municipality = by_name.get(key(org))
-        is_county = key(org) in (key(schema.ORG_COUNTY), key(county))
-        if municipality is None and not is_county and key(org) != key(schema.ORG_NGO):
+        is_county = key(org) in {key(c) for c in (schema.ORG_COUNTY, *county_names) if c}
+        is_ngo = key(org) == key(schema.ORG_NGO)
+        if municipality is None and not is_county and not is_ngo:
             hint = did_you_mean(org, org_choices)
             if hint:
                 problems.warning(
@@ -469,6 +470,8 @@ def _participants(
                 name=name,
                 organisation=schema.ORG_COUNTY
                 if is_county
+                else schema.ORG_NGO
+                if is_ngo
                 else (municipality.name if municipality else org),
                 title=sheet.text(row, "Tehtävä"),
                 email=email,
@@ -561,6 +564,13 @@ def _questions(sheet: _Sheet, problems: Problems) -> list[SurveyQuestion]:
                 "eroteltuina, esim. Kyllä; Osittain; Ei.",
             )
         if not text:
+            continue
+        if key(text) in {key(c) for c in (*schema.SURVEY_METADATA, "Kunta")}:
+            problems.error(
+                sheet.ref(row, "Kysymys"),
+                f"kysymys ”{text}” on sama kuin kyselytyökalun tietosarake, joten vastauksia ei "
+                "voisi erottaa siitä. Muotoile kysymys toisin, esim. ”Vastaajan nimi ja tehtävä”.",
+            )
             continue
         if key(text) in seen:
             problems.error(
@@ -669,7 +679,8 @@ def _decisions(
     negotiations: list[Negotiation],
 ) -> list[Decision]:
     codes = {key(n.code): n for n in negotiations}
-    names = {key(m.name): m for m in municipalities}
+    names = {key(m.name_sv): m for m in municipalities if m.name_sv}
+    names.update({key(m.name): m for m in municipalities})
     result: list[Decision] = []
     given: dict[str, str] = {}
     derived: dict[str, int] = {}
@@ -732,7 +743,9 @@ def _decisions(
         if not (negotiation and text) or (who and municipality is None):
             continue
         if not ident:
-            base = derived_decision_id(negotiation.code, who, text)
+            base = derived_decision_id(
+                negotiation.code, municipality.name if municipality else "", text
+            )
             derived[base] = derived.get(base, 0) + 1
             ident_value = base if derived[base] == 1 else f"{base}-{derived[base]}"
         else:
@@ -874,6 +887,8 @@ def _sheet(raw: RawWorkbook, name: str, problems: Problems) -> _Sheet | None:
                 "mallityökirja komennolla hytetu init.",
             )
         return None
+    if spec.optional and not (sheet.columns or sheet.unknown or sheet.duplicates or sheet.rows):
+        return None  # an optional sheet emptied of everything, header too, counts as missing
     _check_visibility_and_shape(sheet, problems)
     if not _check_headers(sheet, problems):
         return None
@@ -932,7 +947,7 @@ def validate(raw: RawWorkbook) -> tuple[YearData | None, Problems]:
             problems,
             municipalities,
             negotiations,
-            settings.county if settings else "",
+            (settings.county, settings.county_sv) if settings else (),
         )
         if sheets[schema.SHEET_PARTICIPANTS]
         else []
@@ -968,7 +983,9 @@ def validate(raw: RawWorkbook) -> tuple[YearData | None, Problems]:
         responses=responses,
         raised=raised,
         decisions=decisions,
-        sheets_present=frozenset(n for n in raw.sheets if schema.SHEETS_BY_NAME[n].optional),
+        sheets_present=frozenset(
+            n for n, sh in sheets.items() if sh is not None and schema.SHEETS_BY_NAME[n].optional
+        ),
         workbook=raw.path,
         saved=raw.modified,
         previous=previous,

@@ -28,7 +28,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from pipeline import schema
-from pipeline.errors import OutputProblem
+from pipeline.errors import OutputProblem, os_reason
 from pipeline.xlsx import set_text
 
 #: data rows that carry the dropdowns (row 1 is the header)
@@ -462,12 +462,17 @@ def save_new(wb: Workbook, path: Path, *, fixed_time: dt.datetime | None = None)
     timestamp are that time, so the same workbook always gives the same bytes.
     """
     path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        raise OutputProblem(
+            f"{path}: työkirjan nimen pitää päättyä .xlsx, jotta Excel ja hytetu tunnistavat sen. "
+            f"Anna nimi muodossa {path.with_suffix('.xlsx').name}."
+        )
     if path.exists() or path.is_symlink():
         raise _already_exists(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputProblem(f"Kansiota {path.parent} ei voi luoda: {exc.strerror}.") from exc
+        raise OutputProblem(f"Kansiota {path.parent} ei voi luoda: {os_reason(exc)}.") from exc
     tmp = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
     try:
         _save(wb, tmp, fixed_time)
@@ -475,7 +480,7 @@ def save_new(wb: Workbook, path: Path, *, fixed_time: dt.datetime | None = None)
             raise _already_exists(path)
         os.replace(tmp, path)
     except OSError as exc:
-        raise OutputProblem(f"Tiedostoa {path} ei voi kirjoittaa: {exc.strerror}.") from exc
+        raise OutputProblem(f"Tiedostoa {path} ei voi kirjoittaa: {os_reason(exc)}.") from exc
     finally:
         tmp.unlink(missing_ok=True)
 

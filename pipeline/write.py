@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .archive import FILE_NAME, read_archive_list
-from .errors import OutputProblem
+from .errors import OutputProblem, os_reason
 from .naming import is_lock_file, lock_owner
 
 BACKUP_FOLDER = "varmuuskopiot"
@@ -234,6 +234,11 @@ def commit_build(
     hand-edited files (keeping copies) instead of stopping.
     """
     report = WriteReport()
+    if target.exists() and not target.is_dir():
+        raise OutputProblem(
+            f"{target}: tulostekansion paikalla on tiedosto. Siirrä tai nimeä tiedosto "
+            "uudelleen, tai anna toinen kansio valitsimella --out. Mitään ei kirjoitettu."
+        )
     check_locks(target)
     existing = survey(target)
     merged = set(merged)
@@ -259,7 +264,7 @@ def commit_build(
         os.chmod(staging, mode)
     except OSError as exc:
         raise OutputProblem(
-            f"{parent}: tulostekansiota ei voi luoda ({exc.strerror}). "
+            f"{parent}: tulostekansiota ei voi luoda ({os_reason(exc)}). "
             "Tarkista kansion oikeudet tai anna toinen kansio valitsimella --out."
         ) from None
     old: Path | None = None
@@ -301,7 +306,7 @@ def commit_build(
         _restore(target, old, staging)
         where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
         raise OutputProblem(
-            f"{target}: tulosteita ei voitu kirjoittaa{where}: {exc.strerror or exc}. "
+            f"{target}: tulosteita ei voitu kirjoittaa{where}: {os_reason(exc)}. "
             "Sulje kansion tiedostot muista ohjelmista (Excel, Word) ja aja komento "
             "uudelleen. Aiemmat tulosteet ovat ennallaan."
         ) from None

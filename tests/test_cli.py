@@ -143,3 +143,9 @@ def test_defaults_agree_with_the_core():
 
     assert Path(cli.DEFAULT_WORKBOOK) == build.DEFAULT_WORKBOOK
     assert run("build", "--ei-tallaista").exit_code == EXIT_USAGE
+
+
+def test_init_wants_an_xlsx_name(tmp_path):
+    result = run("init", str(tmp_path / "tyokirja.txt"))
+    assert result.exit_code == 1 and "pitää päättyä .xlsx" in result.output
+    assert not (tmp_path / "tyokirja.txt").exists()

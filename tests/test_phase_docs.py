@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from pipeline.archive import read_archive_list
 from pipeline.build import build
-from pipeline.phase_docs import CHART_PART, shorten
+from pipeline.phase_docs import CHART_PART
 from pipeline.reproducible import normalize_xlsx
 from tests import workbooks as wbs
 from tests.conftest import soffice_or_skip
@@ -184,12 +184,13 @@ def test_press_release_is_a_draft_in_the_archive_list_and_on_the_page(built):
         assert word in header_footer_text(doc(built, f"4_seuranta/tiedote_{lang}.docx"))
 
 
-def test_shorten_keeps_short_text_and_cuts_long_at_a_word():
-    assert shorten("Lyhyt päätös.") == "Lyhyt päätös."
-    long = "sana " * 60
-    cut = shorten(long, 50)
-    assert cut.endswith("…") and len(cut) <= 51 and not cut.startswith(" ")
-    assert shorten("Ensimmäinen rivi\ntoinen rivi") == "Ensimmäinen rivi …"
+def test_press_release_repeats_decisions_exactly_as_typed(tmp_path):
+    sheets = wbs.base()
+    long = "Sovitaan yhteisestä liikuntaneuvonnasta & <nuorista> " * 6 + "\ntoinen rivi"
+    wbs.set_cell(sheets, "Päätökset", 1, "Päätös", long)
+    result = build(wbs.write(tmp_path / "hytetu.xlsx", sheets), tmp_path / "out")
+    text = docx_text(result.target / "4_seuranta/tiedote_fi.docx")
+    assert long.strip() in text
 
 
 def test_no_press_release_or_summary_without_decisions(tmp_path):

@@ -525,3 +525,20 @@ def test_a_name_that_looks_like_a_formula_stays_text_in_the_built_form(tmp_path)
     marker = {r[0]: r[1] for r in wb[survey.MARKER_SHEET].iter_rows(values_only=True)}
     assert marker["kunta"] == "=SUMMA(A1)"
     assert wb.properties.title.endswith(": =SUMMA(A1)")
+
+
+def test_an_unreadable_answers_folder_is_a_warning_not_a_crash(tmp_path, monkeypatch):
+    workbook = wbs.write(tmp_path / "hytetu.xlsx", sheets_with_questions())
+    folder = tmp_path / survey.FOLDER
+    folder.mkdir()
+    real_iterdir = Path.iterdir
+
+    def refuse(self):
+        if self == folder:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_iterdir(self)
+
+    monkeypatch.setattr(Path, "iterdir", refuse)
+    data, problems = check(workbook)
+    assert data is not None and problems.errors == []
+    assert any(p.where == survey.FOLDER and "ei voi lukea" in p.message for p in problems.warnings)

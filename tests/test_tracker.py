@@ -266,3 +266,16 @@ def test_damaged_existing_tracker_stops_the_build_with_a_message(tmp_path, damag
     assert f"{tracker}: " in result.output and expected in result.output
     assert "Aiempaa seurantataulukkoa ei voi avata" in result.output
     assert snapshot(out) == before
+
+
+def test_a_renamed_tracker_sheet_stops_the_rebuild_instead_of_starting_over(tmp_path):
+    workbook = wbs.write(tmp_path / "hytetu.xlsx")
+    first = build(workbook, tmp_path / "out")
+    path = first.target / "4_seuranta/seurantataulukko_2027.xlsx"
+    wb = load_workbook(path)
+    wb[SHEET]["L2"] = "Valmis"
+    wb[SHEET].title = "Seuranta 2027"
+    wb.save(path)
+    with pytest.raises(OutputProblem, match="puuttuu välilehti Seuranta"):
+        build(workbook, tmp_path / "out")
+    assert load_workbook(path)["Seuranta 2027"]["L2"].value == "Valmis"

@@ -473,3 +473,41 @@ def test_municipality_name_without_letters_is_an_error(tmp_path):
     assert any(
         p.where == "Kunnat!A3" and "ei saa tiedostonimeä" in p.message for p in problems.errors
     )
+
+
+def test_county_by_its_swedish_name_and_ngo_in_any_case(tmp_path):
+    sheets = wbs.base()
+    wbs.set_cell(sheets, "Osallistujat", 7, "Organisaatio", "testby välfärdsområde")
+    wbs.set_cell(sheets, "Osallistujat", 9, "Organisaatio", "JÄRJESTÖNEUVOTTELUKUNTA")
+    data, problems = problems_of(tmp_path, sheets)
+    assert problems.errors == []
+    by_name = {p.name: p for p in data.participants}
+    assert by_name["Heikki Hva"].is_county
+    assert by_name["Jaana Järjestö"].organisation == "Järjestöneuvottelukunta"
+
+
+def test_decision_municipality_may_be_given_in_swedish(tmp_path):
+    sheets = wbs.base()
+    sheets["Päätökset"].append(
+        ["P-9", "rannikko", "Teema", "Bykulla stad", "Sovitaan seniorien liikunnasta"]
+    )
+    data, problems = problems_of(tmp_path, sheets)
+    assert problems.errors == [], [str(p) for p in problems.errors]
+    assert data.decisions[-1].municipality == "Bykulla"
+
+
+def test_a_question_named_like_a_survey_tool_column_is_an_error(tmp_path):
+    sheets = wbs.base()
+    sheets["Kyselyn kysymykset"] = [["Nro", "Kysymys"], [1, "Nimi"]]
+    _, problems = problems_of(tmp_path, sheets)
+    assert any(
+        p.where == "Kyselyn kysymykset!B2" and "tietosarake" in p.message for p in problems.errors
+    )
+
+
+def test_an_optional_sheet_emptied_of_everything_counts_as_missing(tmp_path):
+    sheets = wbs.base()
+    sheets["Ilmiöt"] = []
+    data, problems = problems_of(tmp_path, sheets)
+    assert problems.errors == []
+    assert "Ilmiöt" not in data.sheets_present and data.phenomena == []

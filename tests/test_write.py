@@ -269,3 +269,26 @@ def test_rebuild_keeps_the_year_folders_permissions_and_backs_up_dropped_files(t
         (out / "varmuuskopiot" / "2027" / "2_valmistelu").glob("kutsu_pohjoinen_fi_*.pdf")
     )
     assert len(backups) == 1 and backups[0].read_bytes() == b"%PDF-1.7 vanha"
+
+
+def test_a_file_where_the_year_folder_goes_is_never_replaced(tmp_path):
+    from pipeline.build import build
+    from pipeline.errors import OutputProblem
+    from tests import workbooks as wbs
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "2027").write_text("muistiinpano")
+    with pytest.raises(OutputProblem, match="tulostekansion paikalla on tiedosto"):
+        build(wbs.write(tmp_path / "hytetu.xlsx"), out)
+    assert (out / "2027").read_text() == "muistiinpano"
+    assert sorted(p.name for p in out.iterdir()) == ["2027"]
+
+
+def test_operating_system_reasons_are_in_finnish():
+    import errno
+
+    from pipeline.errors import os_reason
+
+    assert os_reason(PermissionError(errno.EACCES, "Permission denied")) == "ei käyttöoikeutta"
+    assert os_reason(OSError(errno.ENOSPC, "No space left on device")) == "levy on täynnä"
