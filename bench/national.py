@@ -31,8 +31,12 @@ QUESTIONS = (
 )
 
 
-def _sheet(wb: Workbook, name: str, rows: list[list[object]]) -> None:
+def _sheet(
+    wb: Workbook, name: str, rows: list[list[object]], header: list[str] | None = None
+) -> None:
+    """Sheet ``name`` with its header (the contract's columns, in schema order) and ``rows``."""
     ws = wb.create_sheet(name)
+    rows = [header or [c.name for c in schema.SHEETS_BY_NAME[name].columns], *rows]
     for r, row in enumerate(rows, start=1):
         for c, value in enumerate(row, start=1):
             if value not in (None, ""):
@@ -47,7 +51,6 @@ def write_national(path: Path, seed: int = 2027) -> Path:
         wb,
         schema.SHEET_SETTINGS,
         [
-            ["Asetus", "Arvo"],
             ["Hyvinvointialue", "Valtakunnallinen testialue"],
             ["Hyvinvointialue ruotsiksi", "Nationella testområdet"],
             ["Vuosi", 2027],
@@ -67,8 +70,7 @@ def write_national(path: Path, seed: int = 2027) -> Path:
     _sheet(
         wb,
         schema.SHEET_MUNICIPALITIES,
-        [["Kunta", "Kunta ruotsiksi", "Kieli", "Palvelualue", "Kirjaamon sähköposti"]]
-        + [
+        [
             [n, sv, lang, area, f"kirjaamo{i}@example.fi"]
             for i, (n, sv, lang, area) in enumerate(munis)
         ],
@@ -93,21 +95,7 @@ def write_national(path: Path, seed: int = 2027) -> Path:
     _sheet(
         wb,
         schema.SHEET_NEGOTIATIONS,
-        [
-            [
-                "Tunnus",
-                "Palvelualue",
-                "Päivämäärä",
-                "Alkaa",
-                "Päättyy",
-                "Paikka",
-                "Etäyhteys",
-                "Puheenjohtaja",
-                "Sihteeri",
-                "Kieli",
-            ],
-            *negotiations,
-        ],
+        negotiations,
     )
     people = []
     for i in range(PARTICIPANTS):
@@ -141,47 +129,32 @@ def write_national(path: Path, seed: int = 2027) -> Path:
     _sheet(
         wb,
         schema.SHEET_PARTICIPANTS,
-        [
-            [
-                "Nimi",
-                "Organisaatio",
-                "Tehtävä",
-                "Sähköposti",
-                "Puhelin",
-                "Rooli",
-                "Luottamushenkilö",
-                "Neuvottelut",
-            ],
-            *people,
-        ],
+        people,
     )
     _sheet(
         wb,
         schema.SHEET_PHENOMENA,
-        [["Ilmiö", "Kuvaus", "Neuvotteluun"]]
-        + [[f"Ilmiö {i}", "Kuvaus ilmiöstä", "kyllä" if i % 2 else "ei"] for i in range(8)],
+        [[f"Ilmiö {i}", "Kuvaus ilmiöstä", "kyllä" if i % 2 else "ei"] for i in range(8)],
     )
     _sheet(
         wb,
         schema.SHEET_QUESTIONS,
-        [["Nro", "Kysymys", "Vastaustyyppi", "Vaihtoehdot"]]
-        + [[i + 1, q, kind, choices] for i, (q, kind, choices) in enumerate(QUESTIONS)],
+        [[i + 1, q, kind, choices] for i, (q, kind, choices) in enumerate(QUESTIONS)],
     )
     answers = {"teksti": "Vastausteksti & lisätietoa", "kyllä/ei": "kyllä", "valinta": "Hyvä"}
     _sheet(
         wb,
         schema.SHEET_RESPONSES,
-        [["ID", "Aloitusaika", "Kunta", *(q for q, _, _ in QUESTIONS)]]
-        + [
+        [
             [i + 1, "1.3.2027", m[0], *(answers[k] for _, k, _ in QUESTIONS)]
             for i, m in enumerate(munis)
         ],
+        header=["ID", "Aloitusaika", "Kunta", *(q for q, _, _ in QUESTIONS)],
     )
     _sheet(
         wb,
         schema.SHEET_RAISED,
-        [["Kunta", "Aihe", "Kuvaus", "Toive hyvinvointialueelle", "Painopiste"]]
-        + [
+        [
             [
                 munis[i % MUNICIPALITIES][0],
                 f"Nosto {i}",
@@ -214,22 +187,7 @@ def write_national(path: Path, seed: int = 2027) -> Path:
     _sheet(
         wb,
         schema.SHEET_DECISIONS,
-        [
-            [
-                "Tunnus",
-                "Neuvottelu",
-                "Asiakohta",
-                "Kunta",
-                "Päätös",
-                "Jatkotoimi",
-                "Vastuutaho",
-                "Yhteistyöfoorumi",
-                "Seurantavastuu",
-                "Määräaika",
-                "Painopiste",
-            ],
-            *decisions,
-        ],
+        decisions,
     )
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)

@@ -7,16 +7,16 @@ allows in memory, and only then writes them all into ``DIR/<Vuosi>/`` at once.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .archive import FILE_NAME, Output, archive_list
-from .errors import InputError, Problem, Problems
+from .errors import Problem, Problems
 from .merge import MergeReport
 from .model import YearData
 from .read import read_workbook
+from .reproducible import source_date_epoch
 from .validate import validate
 from .write import WriteReport
 
@@ -57,24 +57,6 @@ def load(workbook: Path) -> tuple[YearData, list[Problem]]:
     problems.raise_if_errors()
     assert data is not None
     return data, problems.warnings
-
-
-def source_date_epoch() -> dt.date | None:
-    """The date ``SOURCE_DATE_EPOCH`` gives, or None when it is not set."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not epoch:
-        return None
-    try:
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
-    except (ValueError, OverflowError, OSError):
-        raise InputError(
-            [
-                Problem(
-                    "SOURCE_DATE_EPOCH",
-                    f"arvo ”{epoch}” ei ole sekuntimäärä. Poista muuttuja tai anna kokonaisluku.",
-                )
-            ]
-        ) from None
 
 
 def build_date(data: YearData) -> dt.date:

@@ -42,6 +42,7 @@ from .errors import ToolMissing
 from .i18n import t
 from .model import Negotiation, YearData
 from .previous import is_whole_area
+from .reproducible import source_date_epoch
 from .tracker import (
     REGISTER_COLUMN,
     REMOVED,
@@ -336,12 +337,11 @@ def status_date(job: Job) -> dt.date:
     tracker's own saved time (Excel and LibreOffice update it when a person saves),
     the newest ``Päivitetty`` typed into it and the date the previous build recorded
     in it (:func:`~pipeline.tracker.set_status_date`: the build stamps the tracker it
-    writes with the build date, so without it a second rebuild would go back). A summary made in the autumn from
-    a tracker people keep up to date is so dated in the autumn, and what is overdue
-    by then is listed, even if the workbook itself was last saved in January.
+    writes with the build date, so without it a second rebuild would go back). A
+    summary made in the autumn from a tracker people keep up to date is so dated in
+    the autumn, and what is overdue by then is listed, even if the workbook itself
+    was last saved in January.
     """
-    from .build import source_date_epoch
-
     fixed = source_date_epoch()
     if fixed is not None:
         return fixed

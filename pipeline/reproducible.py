@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import os
 import re
 import struct
 import zipfile
@@ -30,6 +31,26 @@ from dataclasses import replace
 
 from . import zipwrite
 from .archive import Output
+from .errors import InputError, Problem
+
+
+def source_date_epoch() -> dt.date | None:
+    """The date ``SOURCE_DATE_EPOCH`` gives, or None when it is not set."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return None
+    try:
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    except (ValueError, OverflowError, OSError):
+        raise InputError(
+            [
+                Problem(
+                    "SOURCE_DATE_EPOCH",
+                    f"arvo ”{epoch}” ei ole sekuntimäärä. Poista muuttuja tai anna kokonaisluku.",
+                )
+            ]
+        ) from None
+
 
 _CORE = "docProps/core.xml"
 #: the earliest time a zip entry can carry
