@@ -9,8 +9,8 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from pipeline import schema
-from pipeline.xlsx import set_value
+from pipeline.contract import schema
+from pipeline.render.xlsx import set_value
 
 MUNICIPALITIES = 300
 NEGOTIATIONS = 60

@@ -70,8 +70,8 @@ def _run_build(workbook: Path, out: Path, pdf: bool) -> dict:
 
 def _render_calls(workbook: Path) -> list[tuple[Path, dict]]:
     """The (template, context) of every Word document a build of ``workbook`` renders."""
-    from pipeline import render
-    from pipeline.build import build
+    from pipeline.app import build
+    from pipeline.render import word as render
 
     calls: list[tuple[Path, dict]] = []
     original = render.Renderer.render
@@ -92,7 +92,7 @@ def _render_calls(workbook: Path) -> list[tuple[Path, dict]]:
 def _naive(calls: list[tuple[Path, dict]]) -> float:
     from docxtpl import DocxTemplate
 
-    from pipeline.render import make_environment
+    from pipeline.render.word import make_environment
 
     env = make_environment()
     start = time.perf_counter()
@@ -107,7 +107,7 @@ def _prepared(calls: list[tuple[Path, dict]]) -> float:
     """Our renderer over the same calls (templates prepared once, as in a build)."""
     import datetime as dt
 
-    from pipeline.render import DocProperties, Renderer
+    from pipeline.render.word import DocProperties, Renderer
 
     renderer = Renderer()
     props = DocProperties("t", "s", "a", "k", "fi-FI", dt.datetime(2027, 1, 1, tzinfo=dt.UTC))

@@ -1,11 +1,9 @@
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from hypothesis import settings
 
-from tests import workbooks as wbs
+from tests.helpers import workbooks as wbs
 
 # Property tests check what holds for all inputs, not how fast one example runs: on a
 # loaded 2-core CI machine a per-example deadline would only add flaky failures.
@@ -22,10 +20,3 @@ def base_sheets():
 def workbook(tmp_path):
     """A small valid workbook on disk."""
     return wbs.write(tmp_path / "hytetu.xlsx")
-
-
-def soffice_or_skip() -> str:
-    exe = shutil.which("soffice")
-    if exe is None:
-        pytest.skip("LibreOffice (soffice) ei ole asennettu")
-    return exe

@@ -1,0 +1,102 @@
+"""``hytetu build --pdf``: a tagged PDF/A-2b copy of every Word document, for the archive.
+
+LibreOffice converts the rendered documents in one headless batch — at national
+scale a few batches side by side (:func:`pipeline.office.run_batches`), each
+with its own temporary profile and a timeout — in a temporary folder, before anything is
+written to the output folder: a document that fails stops the build with
+nothing written. Each PDF goes beside its .docx with the same name and the
+same archive metadata (its own size and SHA-256), and is stamped with the
+build's time instead of the clock (:func:`pipeline.reproducible.normalize_pdf`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+from pipeline.errors import ConversionProblem
+from pipeline.output.archive_list import Output
+from pipeline.output.office import BATCH_SIZE, require_soffice, run_batches
+from pipeline.output.reproducible import normalize_pdf
+
+#: LibreOffice's PDF export: PDF/A-2b (``SelectPdfVersion`` 2) and tagged (structure for
+#: screen readers). JSON filter options need LibreOffice 7.4 or newer.
+PDF_FILTER = (
+    'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"},'
+    '"UseTaggedPDF":{"type":"boolean","value":"true"}}'
+)
+#: seconds for one batch: LibreOffice's start-up plus a generous time per document
+BASE_TIMEOUT = 120.0
+PER_DOCUMENT = 20.0
+
+
+def pdf_path(docx_path: str) -> str:
+    """``3_neuvottelut/poytakirja_etela_fi.docx`` -> ``3_neuvottelut/poytakirja_etela_fi.pdf``."""
+    return docx_path[: -len(".docx")] + ".pdf"
+
+
+def check_available() -> None:
+    """:class:`~pipeline.errors.ToolMissing` (how to install) when LibreOffice is missing."""
+    require_soffice()
+
+
+def add_pdf_copies(
+    outputs: list[Output], when: dt.datetime, *, timeout: float | None = None
+) -> list[Output]:
+    """The PDF/A copies of the ``.docx`` in ``outputs`` (not the outputs themselves).
+
+    Raises :class:`~pipeline.errors.ConversionProblem` naming every document
+    LibreOffice could not convert, and :class:`~pipeline.errors.ToolMissing`
+    without LibreOffice.
+    """
+    documents = [o for o in outputs if o.path.lower().endswith(".docx")]
+    if not documents:
+        return []
+    if timeout is None:
+        timeout = BASE_TIMEOUT + PER_DOCUMENT * min(len(documents), BATCH_SIZE)
+    with tempfile.TemporaryDirectory(prefix="hytetu-pdf-") as temp:
+        source, target = Path(temp) / "docx", Path(temp) / "pdf"
+        source.mkdir()
+        files: dict[Path, Output] = {}
+        for i, out in enumerate(documents):
+            # a flat, unique, ASCII name: LibreOffice names the PDF after it
+            path = source / f"{i:04d}_{Path(out.path).stem}.docx"
+            path.write_bytes(out.content)
+            files[path] = out
+        batch = run_batches(list(files), PDF_FILTER, target, timeout=timeout)
+        failed = [files[f].path for f in batch.failed(list(files))]
+        if batch.timed_out and not failed:  # finished files may be cut short: trust none
+            failed = [o.path for o in documents]
+        if failed:
+            raise ConversionProblem(_failure_message(failed, batch.log, batch.timed_out, timeout))
+        return [
+            replace(
+                files[f],
+                path=pdf_path(files[f].path),
+                content=normalize_pdf(result.read_bytes(), when),
+            )
+            for f, result in batch.done.items()
+        ]
+
+
+def _failure_message(failed: list[str], log: str, timed_out: bool, timeout: float) -> str:
+    if timed_out:
+        lines = [
+            f"LibreOffice ei saanut PDF-kopioita valmiiksi {timeout:.0f} sekunnissa; "
+            "keskeytettiin. Asiakirjat, joista PDF jäi tekemättä:"
+        ]
+    else:
+        lines = ["LibreOffice ei pystynyt tekemään PDF/A-kopiota näistä asiakirjoista:"]
+    lines += [f"  {path}" for path in failed]
+    detail = [line.strip() for line in log.splitlines() if line.strip()][-5:]
+    if detail:
+        lines.append("LibreOfficen tuloste: " + " | ".join(detail))
+    lines.append(
+        "Mitään ei kirjoitettu; aiemmat tulosteet ovat ennallaan. Sulje muut LibreOffice-"
+        "ikkunat ja aja komento uudelleen; jos sama asiakirja epäonnistuu uudelleen, tarkista "
+        "sen Word-pohja (avaa pohja Wordissa tai LibreOfficessa ja tallenna), tai tee build "
+        "ilman valitsinta --pdf."
+    )
+    return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""The default Word templates (package data; see README and CONTRIBUTING)."""
