@@ -11,11 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.contract.outputs import Output
+from pipeline.contract.source_date import source_date_epoch
 from pipeline.documents.merge import MergeReport
 from pipeline.errors import Problem, Problems
-from pipeline.output.archive_list import FILE_NAME, Output, archive_list
+from pipeline.output.archive_list import FILE_NAME, archive_list
 from pipeline.output.commit import WriteReport
-from pipeline.output.reproducible import source_date_epoch
 from pipeline.workbook.model import YearData
 from pipeline.workbook.read import read_workbook
 from pipeline.workbook.validate import validate

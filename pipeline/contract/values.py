@@ -192,3 +192,8 @@ def parse_email(value: object) -> str:
 
 def split_list(text: str, sep: str = ",") -> list[str]:
     return [part.strip() for part in text.split(sep) if part.strip()]
+
+
+def short_date(day: dt.date | None) -> str:
+    """``14.4.2027`` in both languages; empty for no date."""
+    return f"{day.day}.{day.month}.{day.year}" if day else ""

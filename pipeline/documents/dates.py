@@ -6,6 +6,10 @@ import datetime as dt
 
 from babel.dates import format_date
 
+from pipeline.contract.values import short_date
+
+__all__ = ["clock", "date_without_weekday", "long_date", "short_date", "time_range", "when"]
+
 LOCALES = {"fi": "fi_FI", "sv": "sv_FI"}
 
 
@@ -21,11 +25,6 @@ def date_without_weekday(day: dt.date, lang: str) -> str:
     """``14. huhtikuuta 2027`` / ``14 april 2027``."""
     pattern = "d MMMM y" if lang == "sv" else "d. MMMM y"
     return format_date(day, pattern, locale=LOCALES[lang])
-
-
-def short_date(day: dt.date | None) -> str:
-    """``14.4.2027`` in both languages; empty for no date."""
-    return f"{day.day}.{day.month}.{day.year}" if day else ""
 
 
 def clock(time: dt.time) -> str:

@@ -35,9 +35,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from pipeline.contract import naming, schema
+from pipeline.contract.i18n import t
+from pipeline.contract.outputs import Output
 from pipeline.contract.values import key
-from pipeline.documents.i18n import t
-from pipeline.output.archive_list import Output
 from pipeline.render.xlsx import set_properties, set_text, workbook_bytes
 from pipeline.workbook.model import Negotiation, Participant, YearData
 

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from pipeline.contract import naming
+from pipeline.contract.i18n import t
+from pipeline.contract.outputs import Output
 from pipeline.documents import contexts as context
 from pipeline.documents.distribution import distribution_list
-from pipeline.documents.i18n import t
 from pipeline.documents.merge import MergeReport, merge_rows
 from pipeline.documents.phase_docs import pre_materials, press_release, pretasks, summary
 from pipeline.documents.phase_docs import status_date as tracker_status_date
@@ -29,7 +30,6 @@ from pipeline.documents.tracker import (
     tracker_file,
     write_tracker,
 )
-from pipeline.output.archive_list import Output
 from pipeline.render.word import DocProperties, Renderer
 from pipeline.render.xlsx import set_properties
 from pipeline.workbook.model import Negotiation, PreviousRow, YearData

@@ -23,15 +23,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from pipeline.contract.tracker import IN_REGISTER, OWN_ROW, REGISTER_COLUMN, REGISTER_OWNED, REMOVED
 from pipeline.contract.values import key
-from pipeline.documents.tracker import (
-    IN_REGISTER,
-    OWN_ROW,
-    REGISTER_COLUMN,
-    REGISTER_OWNED,
-    REMOVED,
-    TrackerRow,
-)
+from pipeline.documents.tracker import TrackerRow
 
 
 @dataclass

@@ -22,6 +22,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from pipeline.contract import naming, schema
+from pipeline.contract.i18n import t
+from pipeline.contract.outputs import Output
+from pipeline.contract.source_date import source_date_epoch
+from pipeline.contract.tracker import REGISTER_COLUMN, REMOVED, WHOLE_AREA
 from pipeline.contract.values import clean_text, key, parse_date
 from pipeline.documents import contexts as context
 from pipeline.documents import dates
@@ -40,19 +44,8 @@ from pipeline.documents.contexts import (
     SurveyView,
     TrackedView,
 )
-from pipeline.documents.i18n import t
-from pipeline.documents.tracker import (
-    REGISTER_COLUMN,
-    REMOVED,
-    WHOLE_AREA,
-    Formula,
-    OldTracker,
-    TrackerRow,
-    status_date_of,
-)
+from pipeline.documents.tracker import Formula, OldTracker, TrackerRow, status_date_of
 from pipeline.errors import ToolMissing
-from pipeline.output.archive_list import Output
-from pipeline.output.reproducible import source_date_epoch
 from pipeline.workbook.model import Negotiation, YearData
 from pipeline.workbook.previous_year import is_whole_area
 

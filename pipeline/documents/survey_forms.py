@@ -43,11 +43,11 @@ from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from pipeline.contract import naming, schema
+from pipeline.contract.i18n import t
+from pipeline.contract.outputs import Output
 from pipeline.contract.values import clean_text, key
 from pipeline.documents import dates
-from pipeline.documents.i18n import t
 from pipeline.errors import BrokenForm, Problems, WorkbookLocked, WorkbookUnreadable
-from pipeline.output.archive_list import Output
 from pipeline.render import zipwrite
 from pipeline.render.xlsx import set_properties, set_text, workbook_bytes
 from pipeline.workbook.model import Municipality, SurveyQuestion, SurveyResponse, YearData

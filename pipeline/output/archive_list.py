@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import hashlib
 import io
-from dataclasses import dataclass
 
+from pipeline.contract.outputs import Output
 from pipeline.workbook.model import Settings
 
 FILE_NAME = "arkistoluettelo.csv"
@@ -28,25 +27,6 @@ COLUMNS = (
     "sha256",
     "koko",
 )
-
-
-@dataclass(frozen=True)
-class Output:
-    """One file of the build, with what the archive list says about it."""
-
-    path: str  # relative to DIR/<Vuosi>/, with "/"
-    doc_type: str  # asiakirjatyyppi
-    title: str
-    content: bytes
-    negotiation: str = ""
-    municipality: str = ""
-    lang: str = ""
-    status: str = "valmis"
-    personal_data: bool = False
-
-    @property
-    def sha256(self) -> str:
-        return hashlib.sha256(self.content).hexdigest()
 
 
 #: a field starting with one of these is a formula to Excel (CSV injection)

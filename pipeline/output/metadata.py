@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from xml.sax.saxutils import escape
 
-from pipeline.output.archive_list import Output
+from pipeline.contract.outputs import Output
 from pipeline.workbook.model import YearData
 
 #: the parts of a Word or Excel package that hold what a reader sees

@@ -16,8 +16,8 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
+from pipeline.contract.outputs import Output
 from pipeline.errors import ConversionProblem
-from pipeline.output.archive_list import Output
 from pipeline.output.office import BATCH_SIZE, require_soffice, run_batches
 from pipeline.output.reproducible import normalize_pdf
 

@@ -22,35 +22,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
-import os
 import re
 import struct
 import zipfile
 import zlib
 from dataclasses import replace
 
-from pipeline.errors import InputError, Problem
-from pipeline.output.archive_list import Output
+from pipeline.contract.outputs import Output
 from pipeline.render import zipwrite
-
-
-def source_date_epoch() -> dt.date | None:
-    """The date ``SOURCE_DATE_EPOCH`` gives, or None when it is not set."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not epoch:
-        return None
-    try:
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
-    except (ValueError, OverflowError, OSError):
-        raise InputError(
-            [
-                Problem(
-                    "SOURCE_DATE_EPOCH",
-                    f"arvo ”{epoch}” ei ole sekuntimäärä. Poista muuttuja tai anna kokonaisluku.",
-                )
-            ]
-        ) from None
-
 
 _CORE = "docProps/core.xml"
 #: the earliest time a zip entry can carry

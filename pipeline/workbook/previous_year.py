@@ -25,9 +25,8 @@ from openpyxl.utils import get_column_letter
 
 from pipeline.contract import schema
 from pipeline.contract.naming import slug
-from pipeline.contract.values import clean_text, key, parse_date
-from pipeline.documents import dates
-from pipeline.documents.tracker import HEADERS, REGISTER_COLUMN, REMOVED, SHEET, WHOLE_AREA
+from pipeline.contract.tracker import HEADERS, REGISTER_COLUMN, REMOVED, SHEET, WHOLE_AREA
+from pipeline.contract.values import clean_text, key, parse_date, short_date
 from pipeline.errors import PreviousTrackerError, Problems, WorkbookUnreadable
 from pipeline.workbook.model import Negotiation, PreviousRow, YearData
 from pipeline.workbook.read import open_xlsx, unreadable
@@ -44,12 +43,12 @@ def _display_date(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, dt.datetime | dt.date):
-        return dates.short_date(value.date() if isinstance(value, dt.datetime) else value)
+        return short_date(value.date() if isinstance(value, dt.datetime) else value)
     try:
         parsed = parse_date(value)
     except ValueError:
         return clean_text(value)
-    return dates.short_date(parsed)
+    return short_date(parsed)
 
 
 def _header_row(rows: list[tuple[object, ...]]) -> tuple[int, dict[str, int]] | None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from pipeline.contract import schema
+from pipeline.contract.agenda import recognise_agenda_item
 from pipeline.contract.naming import slug
 from pipeline.contract.values import (
     clean_text,
@@ -28,7 +29,6 @@ from pipeline.contract.values import (
     parse_year,
     split_list,
 )
-from pipeline.documents.contexts import recognise_agenda_item
 from pipeline.errors import Problems, at
 from pipeline.workbook.model import (
     Decision,

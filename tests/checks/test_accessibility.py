@@ -23,7 +23,7 @@ from openpyxl import load_workbook
 from pipeline import cli
 from pipeline.app import build
 from pipeline.checks import accessibility as a11y
-from pipeline.output.archive_list import Output
+from pipeline.contract.outputs import Output
 from tests.helpers import workbooks as wbs
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "input" / "hytetu.xlsx"

@@ -6,9 +6,10 @@ import pytest
 from openpyxl import load_workbook
 
 from pipeline.app import build, check
+from pipeline.contract.outputs import Output
 from pipeline.documents import distribution
 from pipeline.documents import survey_forms as survey
-from pipeline.output.archive_list import Output, read_archive_list
+from pipeline.output.archive_list import read_archive_list
 from pipeline.output.office import convert
 from tests.helpers import workbooks as wbs
 from tests.helpers.office import soffice_or_skip

@@ -12,10 +12,7 @@ from openpyxl.styles import Font
 
 from pipeline.app import build, load
 from pipeline.contract import schema
-from pipeline.documents.merge import merge_rows
-from pipeline.documents.tracker import (
-    CHART_DESCRIPTION,
-    CHART_TITLE,
+from pipeline.contract.tracker import (
     HEADERS,
     IN_REGISTER,
     OVERVIEW_SHEET,
@@ -23,6 +20,11 @@ from pipeline.documents.tracker import (
     REGISTER_COLUMN,
     REMOVED,
     SHEET,
+)
+from pipeline.documents.merge import merge_rows
+from pipeline.documents.tracker import (
+    CHART_DESCRIPTION,
+    CHART_TITLE,
     Formula,
     TrackerRow,
     copy_sheets,

@@ -21,9 +21,7 @@ from openpyxl import load_workbook
 
 from pipeline.app import build
 from pipeline.contract import schema
-from pipeline.contract.values import key
-from pipeline.documents.merge import merge_rows
-from pipeline.documents.tracker import (
+from pipeline.contract.tracker import (
     IN_REGISTER,
     OWN_ROW,
     REGISTER_COLUMN,
@@ -31,8 +29,10 @@ from pipeline.documents.tracker import (
     REMOVED,
     SHEET,
     USER_COLUMNS,
-    TrackerRow,
 )
+from pipeline.contract.values import key
+from pipeline.documents.merge import merge_rows
+from pipeline.documents.tracker import TrackerRow
 from pipeline.workbook.model import derived_decision_id
 from tests.helpers import workbooks as wbs
 from tests.helpers.office import soffice_or_skip

@@ -7,7 +7,8 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.output.archive_list import Output, archive_list, read_archive_list
+from pipeline.contract.outputs import Output
+from pipeline.output.archive_list import archive_list, read_archive_list
 from pipeline.workbook.model import Settings
 
 SETTINGS = Settings(

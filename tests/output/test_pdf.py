@@ -18,9 +18,10 @@ from pypdf import PdfReader
 from pipeline import cli
 from pipeline.app import build, load
 from pipeline.checks.accessibility import check_bytes
+from pipeline.contract.outputs import Output
 from pipeline.errors import ConversionProblem
 from pipeline.output import office
-from pipeline.output.archive_list import Output, read_archive_list
+from pipeline.output.archive_list import read_archive_list
 from pipeline.output.pdf import add_pdf_copies
 from tests.helpers.docs import docx_text
 from tests.helpers.office import soffice_or_skip

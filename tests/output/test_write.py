@@ -12,9 +12,10 @@ from click.testing import CliRunner
 
 from pipeline.app import build, load
 from pipeline.cli import main
+from pipeline.contract.outputs import Output
 from pipeline.errors import OutputProblem
 from pipeline.output import commit as write
-from pipeline.output.archive_list import FILE_NAME, Output, archive_list
+from pipeline.output.archive_list import FILE_NAME, archive_list
 from pipeline.output.commit import backup_root, commit_build, locked_files
 from tests.helpers import workbooks as wbs
 

@@ -11,7 +11,7 @@ from openpyxl import Workbook
 
 from pipeline.app import build, check
 from pipeline.cli import main
-from pipeline.documents.tracker import HEADERS
+from pipeline.contract.tracker import HEADERS
 from pipeline.errors import InputError
 from pipeline.workbook.model import PreviousRow
 from pipeline.workbook.previous_year import read_previous, rows_for
