@@ -43,7 +43,7 @@ def check(workbook: Path) -> tuple[YearData | None, Problems]:
     Survey forms returned into ``kyselyvastaukset/`` next to the workbook are read
     too (once the workbook itself has no errors); their problems are warnings.
     """
-    from pipeline.documents.survey_forms import read_returned_forms
+    from pipeline.workbook.returned_forms import read_returned_forms
 
     raw = read_workbook(Path(workbook))
     data, problems = validate(raw)

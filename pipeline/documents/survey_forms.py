@@ -30,65 +30,28 @@ import math
 import re
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from pathlib import Path
+from dataclasses import replace
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.cell import coordinate_from_string
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from pipeline.contract import naming, schema
+from pipeline.contract import survey_form as layout
 from pipeline.contract.i18n import t
 from pipeline.contract.outputs import Output
-from pipeline.contract.values import clean_text, key
+from pipeline.contract.values import clean_text
 from pipeline.documents import dates
-from pipeline.errors import BrokenForm, Problems, WorkbookLocked, WorkbookUnreadable
 from pipeline.render import zipwrite
 from pipeline.render.xlsx import set_properties, set_text, workbook_bytes
-from pipeline.workbook.model import Municipality, SurveyQuestion, SurveyResponse, YearData
-from pipeline.workbook.read import open_xlsx
+from pipeline.workbook.model import Municipality, SurveyQuestion, YearData
 
 if TYPE_CHECKING:
     from pipeline.render.word import DocProperties
-
-#: the folder next to the workbook where returned forms are put
-FOLDER = "kyselyvastaukset"
-#: the hidden sheet a form is recognised by
-MARKER_SHEET = "hytetu"
-#: what the marker's first cell says, and the layout version after it
-MARKER_KIND = "hytetu-ennakkokysely"
-FORM_VERSION = "1"
-#: the hidden sheet holding choice lists too long or too odd for a list formula
-CHOICES_SHEET = "valinnat"
-#: Excel's limit for a list written into the validation formula itself
-INLINE_LIST_MAX = 255
-
-#: rows of the form sheet
-ROW_TITLE = 1
-ROW_COUNTY = 2
-ROW_INSTRUCTIONS = 3
-ROW_DEADLINE = 4
-ROW_RETURN = 5
-ROW_MUNICIPALITY = 6
-ROW_HEADER = 8
-FIRST_QUESTION_ROW = ROW_HEADER + 1
-#: columns of the form sheet: number, question, answer
-COL_NUMBER, COL_QUESTION, COL_ANSWER = "A", "B", "C"
-
-#: marker labels (column A of the marker sheet); values are in column B
-_M_YEAR, _M_COUNTY, _M_MUNICIPALITY, _M_LANG, _M_SHEET = (
-    "vuosi",
-    "hyvinvointialue",
-    "kunta",
-    "kieli",
-    "lomake",
-)
-_M_QUESTIONS = "kysymys"
 
 _HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
 _HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -97,9 +60,6 @@ _THIN = Side(style="thin", color="808080")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _UNLOCKED = Protection(locked=False)
-
-#: files in the folder that are not forms and deserve no message
-_SYSTEM_FILES = frozenset({"thumbs.db", "desktop.ini", ".ds_store"})
 
 
 # ------------------------------------------------------------------ the form
@@ -121,7 +81,7 @@ def _list_formula(choices: tuple[str, ...]) -> str | None:
     if any("," in c or '"' in c for c in choices):
         return None
     inline = ",".join(choices)
-    if len(inline.encode("utf-16-le")) // 2 > INLINE_LIST_MAX:  # Excel counts UTF-16 units
+    if len(inline.encode("utf-16-le")) // 2 > layout.INLINE_LIST_MAX:  # Excel counts UTF-16 units
         return None
     return f'"{inline}"'
 
@@ -139,53 +99,53 @@ def form_workbook(data: YearData, municipality: Municipality) -> Workbook:
     wb = Workbook()
     ws = wb.active
     ws.title = t("title_ennakkokysely", lang)
-    ws.column_dimensions[COL_NUMBER].width = 9
-    ws.column_dimensions[COL_QUESTION].width = 55
-    ws.column_dimensions[COL_ANSWER].width = 60
+    ws.column_dimensions[layout.COL_NUMBER].width = 9
+    ws.column_dimensions[layout.COL_QUESTION].width = 55
+    ws.column_dimensions[layout.COL_ANSWER].width = 60
 
-    set_text(ws[f"A{ROW_TITLE}"], f"{t('title_ennakkokysely', lang)} {s.year}")
-    ws[f"A{ROW_TITLE}"].font = Font(bold=True, size=14)
+    set_text(ws[f"A{layout.ROW_TITLE}"], f"{t('title_ennakkokysely', lang)} {s.year}")
+    ws[f"A{layout.ROW_TITLE}"].font = Font(bold=True, size=14)
     set_text(
-        ws[f"A{ROW_COUNTY}"],
+        ws[f"A{layout.ROW_COUNTY}"],
         f"{s.county_in(lang)} · {t('item_theme', lang, theme=s.theme_in(lang))}",
     )
-    set_text(ws[f"A{ROW_INSTRUCTIONS}"], t("survey_instructions", lang), wrap=True)
-    ws.merge_cells(f"A{ROW_INSTRUCTIONS}:C{ROW_INSTRUCTIONS}")
-    ws.row_dimensions[ROW_INSTRUCTIONS].height = 80
+    set_text(ws[f"A{layout.ROW_INSTRUCTIONS}"], t("survey_instructions", lang), wrap=True)
+    ws.merge_cells(f"A{layout.ROW_INSTRUCTIONS}:C{layout.ROW_INSTRUCTIONS}")
+    ws.row_dimensions[layout.ROW_INSTRUCTIONS].height = 80
     deadline = (
         t("survey_deadline", lang, date=dates.long_date(s.survey_deadline, lang))
         if s.survey_deadline
         else t("survey_no_deadline", lang)
     )
-    set_text(ws[f"A{ROW_DEADLINE}"], deadline)
-    ws[f"A{ROW_DEADLINE}"].font = Font(bold=True)
+    set_text(ws[f"A{layout.ROW_DEADLINE}"], deadline)
+    ws[f"A{layout.ROW_DEADLINE}"].font = Font(bold=True)
     contact = ", ".join(x for x in (s.coordinator, s.coordinator_email, s.coordinator_phone) if x)
     if contact:
-        set_text(ws[f"A{ROW_RETURN}"], t("survey_return_to", lang, who=contact))
-    set_text(ws[f"A{ROW_MUNICIPALITY}"], t("survey_municipality", lang))
-    set_text(ws[f"B{ROW_MUNICIPALITY}"], municipality.name_in(lang))
-    ws[f"A{ROW_MUNICIPALITY}"].font = Font(bold=True)
-    ws[f"B{ROW_MUNICIPALITY}"].font = Font(bold=True)
+        set_text(ws[f"A{layout.ROW_RETURN}"], t("survey_return_to", lang, who=contact))
+    set_text(ws[f"A{layout.ROW_MUNICIPALITY}"], t("survey_municipality", lang))
+    set_text(ws[f"B{layout.ROW_MUNICIPALITY}"], municipality.name_in(lang))
+    ws[f"A{layout.ROW_MUNICIPALITY}"].font = Font(bold=True)
+    ws[f"B{layout.ROW_MUNICIPALITY}"].font = Font(bold=True)
 
     for letter, label in zip(
-        (COL_NUMBER, COL_QUESTION, COL_ANSWER),
+        (layout.COL_NUMBER, layout.COL_QUESTION, layout.COL_ANSWER),
         ("survey_number", "survey_question", "survey_answer"),
         strict=True,
     ):
-        cell = ws[f"{letter}{ROW_HEADER}"]
+        cell = ws[f"{letter}{layout.ROW_HEADER}"]
         set_text(cell, t(label, lang))
         cell.fill, cell.font, cell.border = _HEADER_FILL, _HEADER_FONT, _BOX
 
     choices_ws = None
     answer_cells: list[str] = []
     for index, q in enumerate(data.questions):
-        row = FIRST_QUESTION_ROW + index
-        set_text(ws[f"{COL_NUMBER}{row}"], q.number)
-        set_text(ws[f"{COL_QUESTION}{row}"], q.text, wrap=True)
-        answer = ws[f"{COL_ANSWER}{row}"]
+        row = layout.FIRST_QUESTION_ROW + index
+        set_text(ws[f"{layout.COL_NUMBER}{row}"], q.number)
+        set_text(ws[f"{layout.COL_QUESTION}{row}"], q.text, wrap=True)
+        answer = ws[f"{layout.COL_ANSWER}{row}"]
         answer.protection = _UNLOCKED
         answer.fill = _ANSWER_FILL
-        for cell in (ws[f"{COL_NUMBER}{row}"], ws[f"{COL_QUESTION}{row}"], answer):
+        for cell in (ws[f"{layout.COL_NUMBER}{row}"], ws[f"{layout.COL_QUESTION}{row}"], answer):
             cell.border = _BOX
             cell.alignment = _WRAP
         ws.row_dimensions[row].height = _row_height(q.text, q.answer_type)
@@ -196,13 +156,13 @@ def form_workbook(data: YearData, municipality: Municipality) -> Workbook:
         formula = _list_formula(choices)
         if formula is None:
             if choices_ws is None:
-                choices_ws = wb.create_sheet(CHOICES_SHEET)
+                choices_ws = wb.create_sheet(layout.CHOICES_SHEET)
                 choices_ws.sheet_state = "hidden"
                 choices_ws.protection.sheet = True
             column = get_column_letter(_next_free_column(choices_ws))
             for n, choice in enumerate(choices, start=1):
                 set_text(choices_ws[f"{column}{n}"], choice)
-            formula = f"'{CHOICES_SHEET}'!${column}$1:${column}${len(choices)}"
+            formula = f"'{layout.CHOICES_SHEET}'!${column}$1:${column}${len(choices)}"
         dv = DataValidation(
             type="list",
             formula1=formula,
@@ -226,7 +186,7 @@ def form_workbook(data: YearData, municipality: Municipality) -> Workbook:
     if answer_cells:
         ws.sheet_view.selection[0].activeCell = answer_cells[0]
         ws.sheet_view.selection[0].sqref = answer_cells[0]
-    ws.print_title_rows = f"{ROW_HEADER}:{ROW_HEADER}"
+    ws.print_title_rows = f"{layout.ROW_HEADER}:{layout.ROW_HEADER}"
     ws.page_setup.orientation = "portrait"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
@@ -255,17 +215,17 @@ def _choices(q: SurveyQuestion, lang: str) -> tuple[str, ...]:
 def _write_marker(
     wb: Workbook, data: YearData, m: Municipality, form_sheet: str, cells: list[str]
 ) -> None:
-    ws = wb.create_sheet(MARKER_SHEET)
+    ws = wb.create_sheet(layout.MARKER_SHEET)
     ws.sheet_state = "veryHidden"
     ws.protection.sheet = True
     rows = [
-        (MARKER_KIND, FORM_VERSION),
-        (_M_YEAR, str(data.settings.year)),
-        (_M_COUNTY, data.settings.county),
-        (_M_MUNICIPALITY, m.name),
-        (_M_LANG, m.main_language),
-        (_M_SHEET, form_sheet),
-        (_M_QUESTIONS, "vastaussolu"),
+        (layout.MARKER_KIND, layout.FORM_VERSION),
+        (layout.M_YEAR, str(data.settings.year)),
+        (layout.M_COUNTY, data.settings.county),
+        (layout.M_MUNICIPALITY, m.name),
+        (layout.M_LANG, m.main_language),
+        (layout.M_SHEET, form_sheet),
+        (layout.M_QUESTIONS, "vastaussolu"),
     ]
     rows += [(q.text, cell) for q, cell in zip(data.questions, cells, strict=True)]
     for r, (label, value) in enumerate(rows, start=1):
@@ -402,277 +362,3 @@ def _holds_slot(name: str, data: bytes) -> bool:
     return (name == _CORE_PART or _SHEET_PART.match(name) is not None) and any(
         slot.encode() in data for slot in (_NAME_SLOT, _NAME_SV_SLOT)
     )
-
-
-# ------------------------------------------------------- the returned forms
-
-
-@dataclass(frozen=True)
-class Marker:
-    version: str
-    year: str
-    county: str
-    municipality: str
-    lang: str
-    sheet: str
-    #: (question text, answer cell) as the form was made
-    questions: tuple[tuple[str, str], ...]
-
-
-@dataclass(frozen=True)
-class ReturnedForm:
-    file: str  # "kyselyvastaukset/<name>"
-    response: SurveyResponse
-    saved: dt.datetime
-
-
-def _ask(municipality: str = "") -> str:
-    whom = f"kunnalta {municipality}" if municipality else "lähettäjältä"
-    return (
-        f"Lomaketta ei luettu. Pyydä {whom} uusi vastaus tällä vuonna lähetetyllä lomakkeella "
-        f"tai kirjoita vastaukset {schema.SHEET_RESPONSES}-välilehdelle."
-    )
-
-
-def read_marker(wb) -> Marker:
-    """The hidden marker of a form; :class:`BrokenForm` when there is none or it is damaged."""
-    ws = next((w for w in wb.worksheets if key(w.title) == MARKER_SHEET), None)
-    if ws is None:
-        raise BrokenForm(
-            "tiedosto ei ole hytetu-kyselylomake (piilotettu tunnistevälilehti puuttuu). "
-            "Se on voitu tallentaa uuteen työkirjaan tai kopioida toiseen tiedostoon."
-        )
-    rows = [
-        (clean_text(a), clean_text(b))
-        for a, b in ws.iter_rows(min_col=1, max_col=2, values_only=True)
-        if a is not None
-    ]
-    if not rows or rows[0][0] != MARKER_KIND:
-        raise BrokenForm("tiedoston tunnistevälilehti on muuttunut, joten sitä ei tunnisteta.")
-    if rows[0][1] != FORM_VERSION:
-        raise BrokenForm(
-            f"lomake on tehty hytetun toisella versiolla (lomakeversio {rows[0][1]}, "
-            f"luettavissa {FORM_VERSION})."
-        )
-    labels = [label for label, _ in rows]
-    if _M_QUESTIONS not in labels:
-        raise BrokenForm("tiedoston tunnistevälilehdeltä puuttuvat kysymykset.")
-    split = labels.index(_M_QUESTIONS)
-    info = dict(rows[1:split])
-    questions = tuple(rows[split + 1 :])
-    for _, cell in questions:
-        try:
-            coordinate_from_string(cell)
-        except ValueError:
-            raise BrokenForm("tiedoston tunnistevälilehti on muuttunut.") from None
-    return Marker(
-        version=rows[0][1],
-        year=info.get(_M_YEAR, ""),
-        county=info.get(_M_COUNTY, ""),
-        municipality=info.get(_M_MUNICIPALITY, ""),
-        lang=info.get(_M_LANG, ""),
-        sheet=info.get(_M_SHEET, ""),
-        questions=questions,
-    )
-
-
-def _saved(wb, path: Path) -> dt.datetime:
-    """When the form was last saved: Excel's own record inside the file, else the file time."""
-    inside = wb.properties.modified
-    created = wb.properties.created
-    inside = inside.replace(tzinfo=None) if inside else None
-    created = created.replace(tzinfo=None) if created else None
-    mtime = dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.UTC).replace(tzinfo=None)
-    # a form nobody saved again still carries the build's own date; the file time tells more
-    if inside is None or (created is not None and inside <= created):
-        return mtime
-    return inside
-
-
-def _read_form(path: Path, where: str, data: YearData, problems: Problems) -> ReturnedForm | None:
-    try:
-        # random access to the answer cells: not read-only
-        wb = open_xlsx(path, read_only=False, data_only=True)
-    except WorkbookUnreadable as exc:
-        message = str(exc).removeprefix(f"{path}: ")
-        # a form open elsewhere is fine once closed; anything else needs a new form
-        problems.warning(
-            where, message if isinstance(exc, WorkbookLocked) else f"{message} {_ask()}"
-        )
-        return None
-    try:
-        try:
-            marker = read_marker(wb)
-        except BrokenForm as exc:
-            problems.warning(where, f"{exc} {_ask()}")
-            return None
-        saved = _saved(wb, path)
-        return _answers(wb, marker, path, where, saved, data, problems)
-    finally:
-        wb.close()
-
-
-def _answers(
-    wb,
-    marker: Marker,
-    path: Path,
-    where: str,
-    saved: dt.datetime,
-    data: YearData,
-    problems: Problems,
-) -> ReturnedForm | None:
-    s = data.settings
-    if marker.year != str(s.year) or key(marker.county) != key(s.county):
-        problems.warning(
-            where,
-            f"lomake on kyselystä {marker.county} {marker.year}, ei {s.county} {s.year}. "
-            f"Siirrä tiedosto pois kansiosta {FOLDER}/ tai pyydä kunnalta vastaus tämän "
-            "vuoden lomakkeella.",
-        )
-        return None
-    municipality = data.municipality(marker.municipality)
-    if municipality is None:
-        known = ", ".join(m.name for m in data.municipalities)
-        problems.warning(
-            where,
-            f"lomake on kunnan ”{marker.municipality}” lomake, mutta sitä kuntaa ei ole "
-            f"Kunnat-välilehdellä (kunnat: {known}). Lisää kunta Kunnat-välilehdelle, jos se "
-            "kuuluu alueeseen; muuten poista tiedosto kansiosta. Lomaketta ei luettu.",
-        )
-        return None
-    ws = next((w for w in wb.worksheets if w.title == marker.sheet), None)
-    if ws is None:
-        problems.warning(
-            where,
-            f"lomakkeesta puuttuu välilehti ”{marker.sheet}”; se on poistettu tai nimetty "
-            f"uudelleen. {_ask(municipality.name)}",
-        )
-        return None
-    rows_by_question = {
-        key(clean_text(ws[f"{COL_QUESTION}{r}"].value)): r for r in range(1, ws.max_row + 1)
-    }
-    current = {key(q.text): q.text for q in data.questions}
-    answers: list[tuple[str, str]] = []
-    for text, cell in marker.questions:
-        column, row = coordinate_from_string(cell)
-        if key(clean_text(ws[f"{COL_QUESTION}{row}"].value)) != key(text):
-            moved = rows_by_question.get(key(text))
-            if moved is None:
-                problems.warning(
-                    f"{where}, {ws.title}!{COL_QUESTION}{row}",
-                    f"lomakkeen kysymystä ”{text}” on muutettu tai se on poistettu, joten sen "
-                    f"vastausta ei luettu. Pyydä kunnalta {municipality.name} vastaus tähän "
-                    "kysymykseen.",
-                )
-                continue
-            row = moved
-        answer = clean_text(ws[f"{column}{row}"].value)
-        if data.questions and key(text) not in current and answer:
-            problems.warning(
-                f"{where}, {ws.title}!{column}{row}",
-                f"kysymystä ”{text}” ei ole enää {schema.SHEET_QUESTIONS}-välilehdellä. "
-                "Vastaus näytetään silti; poista se tarvittaessa lomakkeesta.",
-            )
-        answers.append((current.get(key(text), text), answer))
-    if not any(answer for _, answer in answers):
-        problems.warning(
-            where,
-            f"lomakkeessa ei ole yhtään vastausta (kunta {municipality.name}). Pyydä kunnalta "
-            "täytetty lomake; tyhjää lomaketta ei lueta.",
-        )
-        return None
-    order = {key(q.text): i for i, q in enumerate(data.questions)}
-    answers.sort(key=lambda qa: order.get(key(qa[0]), len(order)))
-    return ReturnedForm(
-        file=where,
-        response=SurveyResponse(municipality.name, tuple(answers), source=path.name),
-        saved=saved,
-    )
-
-
-def read_returned_forms(data: YearData, problems: Problems) -> list[ReturnedForm]:
-    """Read ``kyselyvastaukset/`` next to the workbook into ``data.responses``.
-
-    Returns the forms whose answers were taken; everything else is a warning in ``problems``.
-    """
-    if data.workbook is None:
-        return []
-    folder = data.workbook.parent / FOLDER
-    if not folder.is_dir():
-        return []
-    forms: list[ReturnedForm] = []
-    try:
-        paths = sorted(folder.iterdir(), key=lambda p: p.name)
-    except OSError:
-        problems.warning(
-            FOLDER,
-            f"kansiota {folder} ei voi lukea (ei oikeuksia), joten palautettuja lomakkeita ei "
-            "luettu. Tarkista kansion käyttöoikeudet.",
-        )
-        return []
-    for path in paths:
-        where = f"{FOLDER}/{path.name}"
-        if path.is_dir() or path.name.casefold() in _SYSTEM_FILES:
-            continue
-        owner = naming.lock_owner(path.name)
-        if owner is not None:
-            problems.warning(
-                where,
-                f"tämä on lukitustiedosto: lomake {owner} on auki Excelissä tai LibreOfficessa. "
-                "Lomake luetaan sellaisena kuin se viimeksi tallennettiin; tallenna ja sulje se, "
-                "ja aja komento uudelleen. Jos mikään ohjelma ei pidä sitä auki, poista "
-                "lukitustiedosto.",
-            )
-            continue
-        if path.suffix.casefold() != ".xlsx":
-            problems.warning(
-                where,
-                "tiedosto ei ole Excel-työkirja (.xlsx), joten sitä ei lueta. Kansioon kuuluvat "
-                "vain kuntien palauttamat kyselylomakkeet; jos tämä on vastaus, pyydä kunnalta "
-                "täytetty .xlsx-lomake tai kirjoita vastaukset "
-                f"{schema.SHEET_RESPONSES}-välilehdelle.",
-            )
-            continue
-        form = _read_form(path, where, data, problems)
-        if form is not None:
-            forms.append(form)
-    taken = _resolve_duplicates(forms, data, problems)
-    data.responses.extend(f.response for f in taken)
-    return taken
-
-
-def _resolve_duplicates(
-    forms: list[ReturnedForm], data: YearData, problems: Problems
-) -> list[ReturnedForm]:
-    in_sheet = {key(r.municipality): r.source for r in data.responses}
-    by_municipality: dict[str, list[ReturnedForm]] = {}
-    for form in forms:
-        by_municipality.setdefault(key(form.response.municipality), []).append(form)
-    taken = []
-    for name, group in by_municipality.items():
-        municipality = group[0].response.municipality
-        if name in in_sheet:
-            for form in group:
-                problems.warning(
-                    form.file,
-                    f"kunnan {municipality} vastaus on jo {schema.SHEET_RESPONSES}-välilehdellä "
-                    f"({in_sheet[name]}), ja välilehden vastaus on käytössä; tätä lomaketta ei "
-                    "käytetty. Jos lomakkeen vastaus on oikea, poista kunnan rivi "
-                    f"{schema.SHEET_RESPONSES}-välilehdeltä.",
-                )
-            continue
-        group.sort(key=lambda f: (f.saved, f.file))
-        newest = group[-1]
-        for form in group[:-1]:
-            problems.warning(
-                form.file,
-                f"kunnalta {municipality} on kaksi lomaketta; uudempi ({newest.file}, tallennettu "
-                f"{_stamp(newest.saved)}) on käytössä, tätä (tallennettu {_stamp(form.saved)}) ei "
-                f"käytetty. Poista vanhempi tiedosto kansiosta {FOLDER}/.",
-            )
-        taken.append(newest)
-    return sorted(taken, key=lambda f: f.file)
-
-
-def _stamp(moment: dt.datetime) -> str:
-    return f"{dates.short_date(moment.date())} klo {dates.clock(moment.time())}"

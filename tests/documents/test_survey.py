@@ -17,10 +17,13 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from pipeline.app import build, check
+from pipeline.contract import survey_form as layout
+from pipeline.contract.i18n import t
 from pipeline.documents import survey_forms as survey
 from pipeline.errors import Problems
 from pipeline.output.office import convert
 from pipeline.render.xlsx import set_text
+from pipeline.workbook import returned_forms
 from pipeline.workbook.model import SurveyQuestion
 from tests.helpers import workbooks as wbs
 from tests.helpers.office import soffice_or_skip
@@ -34,7 +37,7 @@ QUESTIONS = [
     ["4", "=SUMMA(A1) & <kerro> {{ x }}", "teksti", ""],
 ]
 #: the rows of the answer cells, in question order
-Q1, Q2, Q3, Q4 = (survey.FIRST_QUESTION_ROW + i for i in range(4))
+Q1, Q2, Q3, Q4 = (layout.FIRST_QUESTION_ROW + i for i in range(4))
 
 
 def sheets_with_questions() -> dict:
@@ -93,7 +96,7 @@ def test_finnish_form_top_prefilled_and_questions(built):
     assert ws["A4"].value == "Palauta vastaukset viimeistään perjantaina 5. maaliskuuta 2027."
     assert "kaisa.koordinaattori@testila.fi" in ws["A5"].value
     assert (ws["A6"].value, ws["B6"].value) == ("Kunta", "Alajärvenkylä")
-    assert [ws[f"{c}{survey.ROW_HEADER}"].value for c in "ABC"] == ["Nro", "Kysymys", "Vastaus"]
+    assert [ws[f"{c}{layout.ROW_HEADER}"].value for c in "ABC"] == ["Nro", "Kysymys", "Vastaus"]
     assert [ws[f"B{r}"].value for r in (Q1, Q2, Q3, Q4)] == [r[1] for r in QUESTIONS[1:]]
     # text that looks like a formula or a template tag stays text
     assert ws[f"B{Q4}"].data_type == "s"
@@ -114,7 +117,7 @@ def test_dropdowns_on_the_right_cells_with_the_right_lists(built):
     ref = found[f"C{Q3}"]
     match = re.fullmatch(r"'valinnat'!\$([A-Z]+)\$1:\$\1\$(\d+)", ref)
     assert match, ref
-    helper = wb[survey.CHOICES_SHEET]
+    helper = wb[layout.CHOICES_SHEET]
     assert helper.sheet_state == "hidden"
     column, count = match.group(1), int(match.group(2))
     assert [helper[f"{column}{i}"].value for i in range(1, count + 1)] == [
@@ -146,7 +149,7 @@ def test_swedish_form_for_a_swedish_majority_municipality(built):
     assert ws["A3"].value.startswith("Besvara frågorna")
     assert ws["A4"].value == "Returnera svaren senast fredagen den 5 mars 2027."
     assert (ws["A6"].value, ws["B6"].value) == ("Kommun", "Bykulla stad")
-    assert [ws[f"{c}{survey.ROW_HEADER}"].value for c in "ABC"] == ["Nr", "Fråga", "Svar"]
+    assert [ws[f"{c}{layout.ROW_HEADER}"].value for c in "ABC"] == ["Nr", "Fråga", "Svar"]
     # questions are as typed: there is no Swedish question column
     assert ws[f"B{Q1}"].value == QUESTIONS[1][1]
     assert validations(ws)[f"C{Q1}"] == '"ja,nej"'
@@ -155,8 +158,8 @@ def test_swedish_form_for_a_swedish_majority_municipality(built):
 
 def test_marker_names_the_form(built):
     wb = load_workbook(form(built, "bykulla"))
-    assert wb[survey.MARKER_SHEET].sheet_state == "veryHidden"
-    marker = survey.read_marker(wb)
+    assert wb[layout.MARKER_SHEET].sheet_state == "veryHidden"
+    marker = returned_forms.read_marker(wb)
     assert (marker.year, marker.municipality, marker.lang) == ("2027", "Bykulla", "sv")
     assert marker.questions == tuple((r[1], f"C{Q1 + i}") for i, r in enumerate(QUESTIONS[1:]))
 
@@ -209,7 +212,7 @@ def returned(built, tmp_path):
         ["17", "Bykulla", "ja", "Svar i bladet"],
     ]
     workbook = wbs.write(tmp_path / "hytetu.xlsx", sheets)
-    folder = tmp_path / survey.FOLDER
+    folder = tmp_path / layout.FOLDER
     fill(
         form(built, "alajarvenkyla"),
         folder / "Alajärvenkylä vastaus.xlsx",
@@ -228,12 +231,12 @@ def returned(built, tmp_path):
     wb.save(folder / "cedervik.xlsx")
     # the hidden sheet deleted (e.g. answers copied into a new workbook)
     wb = load_workbook(form(built, "alajarvenkyla"))
-    del wb[survey.MARKER_SHEET]
+    del wb[layout.MARKER_SHEET]
     wb.worksheets[0][f"C{Q1}"] = "ei"
     wb.save(folder / "kopio.xlsx")
     # a form of a municipality that is not in Kunnat
     wb = load_workbook(form(built, "pikkula"))
-    wb[survey.MARKER_SHEET]["B4"] = "Muualla"
+    wb[layout.MARKER_SHEET]["B4"] = "Muualla"
     wb.worksheets[0][f"C{Q1}"] = "ei"
     wb.save(folder / "muualla.xlsx")
     (folder / "vastaus.pdf").write_bytes(b"%PDF-1.4 not a form")
@@ -252,7 +255,7 @@ def returned(built, tmp_path):
 def by_file(problems) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for p in problems:
-        if p.where.startswith(survey.FOLDER):
+        if p.where.startswith(layout.FOLDER):
             name = p.where.split("/", 1)[1].split(",", 1)[0]
             found.setdefault(name, []).append(str(p))
     return found
@@ -316,7 +319,7 @@ def test_answer_to_a_question_no_longer_asked_is_kept_with_a_warning(built, tmp_
     sheets = sheets_with_questions()
     del sheets["Kyselyn kysymykset"][2]  # question 2 removed after the forms went out
     workbook = wbs.write(tmp_path / "hytetu.xlsx", sheets)
-    fill(form(built, "pikkula"), tmp_path / survey.FOLDER / "p.xlsx", {Q1: "ei", Q2: "Hyvin"})
+    fill(form(built, "pikkula"), tmp_path / layout.FOLDER / "p.xlsx", {Q1: "ei", Q2: "Hyvin"})
     data, problems = check(workbook)
     assert data is not None
     (response,) = data.responses
@@ -332,7 +335,7 @@ def test_last_years_form_is_not_read(built, tmp_path):
     sheets["Neuvottelut"][1][2] = "14.4.2028"
     sheets["Neuvottelut"][2][2] = "5.5.2028"
     workbook = wbs.write(tmp_path / "hytetu.xlsx", sheets)
-    fill(form(built, "pikkula"), tmp_path / survey.FOLDER / "p.xlsx", {Q1: "ei"})
+    fill(form(built, "pikkula"), tmp_path / layout.FOLDER / "p.xlsx", {Q1: "ei"})
     data, problems = check(workbook)
     assert data is not None and data.responses == []
     (warning,) = by_file(problems.warnings)["p.xlsx"]
@@ -346,7 +349,7 @@ def test_libreoffice_opens_the_form_and_a_form_it_saved_is_read(built, tmp_path)
     pdfs, log = convert([form(built, "alajarvenkyla")], "pdf", tmp_path / "pdf")
     assert pdfs, log
     # the municipality saved it in LibreOffice Calc: still a form, still protected
-    saved, log = convert([filled], "xlsx:Calc MS Excel 2007 XML", tmp_path / survey.FOLDER)
+    saved, log = convert([filled], "xlsx:Calc MS Excel 2007 XML", tmp_path / layout.FOLDER)
     assert saved, log
     wb = load_workbook(saved[filled])
     ws = wb.worksheets[0]
@@ -405,16 +408,16 @@ def test_any_text_makes_a_working_form_and_comes_back_exactly(built, questions, 
     wb = survey.form_workbook(data, data.municipalities[0])
     ws = wb.worksheets[0]
     found = validations(ws)
-    for row in range(survey.FIRST_QUESTION_ROW, survey.FIRST_QUESTION_ROW + len(asked)):
+    for row in range(layout.FIRST_QUESTION_ROW, layout.FIRST_QUESTION_ROW + len(asked)):
         assert _offered(wb, found[f"C{row}"]) == list(choices)
         set_text(ws[f"C{row}"], answer)
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / survey.FOLDER
+        folder = Path(tmp) / layout.FOLDER
         folder.mkdir()
         wb.save(folder / "vastaus.xlsx")
         data = replace(data, workbook=Path(tmp) / "hytetu.xlsx")
         problems = Problems()
-        survey.read_returned_forms(data, problems)
+        returned_forms.read_returned_forms(data, problems)
     assert not problems.items, problems.items
     (response,) = data.responses
     assert response.answers == tuple((q, answer) for q in questions)
@@ -509,8 +512,8 @@ def test_prepared_form_is_the_form_openpyxl_makes(name, name_sv, language):
     assert list(_parts(fast)) == list(slow)
     for part, xml in _parts(fast).items():
         assert xml == slow[part], part
-    ws = load_workbook(io.BytesIO(fast))[survey.t("title_ennakkokysely", lang)]
-    shown = ws[f"B{survey.ROW_MUNICIPALITY}"]
+    ws = load_workbook(io.BytesIO(fast))[t("title_ennakkokysely", lang)]
+    shown = ws[f"B{layout.ROW_MUNICIPALITY}"]
     assert shown.value == m.name_in(lang) and shown.data_type == "s"
 
 
@@ -520,16 +523,16 @@ def test_a_name_that_looks_like_a_formula_stays_text_in_the_built_form(tmp_path)
     result = build(wbs.write(tmp_path / "hytetu.xlsx", sheets), tmp_path / "out")
     (out,) = [o for o in result.outputs if o.municipality == "=SUMMA(A1)"]
     wb = load_workbook(result.target / out.path)
-    cell = wb.active[f"B{survey.ROW_MUNICIPALITY}"]
+    cell = wb.active[f"B{layout.ROW_MUNICIPALITY}"]
     assert (cell.value, cell.data_type) == ("=SUMMA(A1)", "s")
-    marker = {r[0]: r[1] for r in wb[survey.MARKER_SHEET].iter_rows(values_only=True)}
+    marker = {r[0]: r[1] for r in wb[layout.MARKER_SHEET].iter_rows(values_only=True)}
     assert marker["kunta"] == "=SUMMA(A1)"
     assert wb.properties.title.endswith(": =SUMMA(A1)")
 
 
 def test_an_unreadable_answers_folder_is_a_warning_not_a_crash(tmp_path, monkeypatch):
     workbook = wbs.write(tmp_path / "hytetu.xlsx", sheets_with_questions())
-    folder = tmp_path / survey.FOLDER
+    folder = tmp_path / layout.FOLDER
     folder.mkdir()
     real_iterdir = Path.iterdir
 
@@ -541,4 +544,4 @@ def test_an_unreadable_answers_folder_is_a_warning_not_a_crash(tmp_path, monkeyp
     monkeypatch.setattr(Path, "iterdir", refuse)
     data, problems = check(workbook)
     assert data is not None and problems.errors == []
-    assert any(p.where == survey.FOLDER and "ei voi lukea" in p.message for p in problems.warnings)
+    assert any(p.where == layout.FOLDER and "ei voi lukea" in p.message for p in problems.warnings)
