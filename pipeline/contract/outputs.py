@@ -19,6 +19,8 @@ class Output:
     lang: str = ""
     status: str = "valmis"
     personal_data: bool = False
+    #: who a pre-task is for (``kunnat``, ``sote``, ``jarjestot``); empty for other documents
+    audience: str = ""
 
     @property
     def sha256(self) -> str:

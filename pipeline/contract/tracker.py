@@ -3,9 +3,11 @@ written by the tracker document."""
 
 from __future__ import annotations
 
+from pipeline.contract.areas import WHOLE_AREA_LABELS
+
 SHEET = "Seuranta"
 OVERVIEW_SHEET = "Yhteenveto"
-WHOLE_AREA = "Koko palvelualue"
+WHOLE_AREA = WHOLE_AREA_LABELS["fi"]
 
 #: (header, width) in sheet order; SPEC's columns plus Asiakohta for context
 COLUMNS: tuple[tuple[str, int], ...] = (

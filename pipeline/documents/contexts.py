@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, fields
 
 from pipeline.contract import schema
 from pipeline.contract.agenda import recognise_agenda_item
+from pipeline.contract.areas import is_whole_area
 from pipeline.contract.i18n import TEXT, organisation_label, role_label, t
 from pipeline.contract.values import key
 from pipeline.documents import dates
@@ -329,7 +330,7 @@ def previous_view(data: YearData, row: PreviousRow, lang: str) -> PreviousView:
         m = next((x for x in data.municipalities if key(x.name_sv) == key(row.municipality)), None)
     if m is not None:
         name = m.name_in(lang)
-    elif key(row.municipality) in ("", key("Koko palvelualue")):
+    elif is_whole_area(row.municipality):
         name = t("whole_area", lang)
     else:
         name = row.municipality

@@ -21,11 +21,11 @@ import zipfile
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from pipeline.contract import naming, schema
+from pipeline.contract import areas, naming, schema
 from pipeline.contract.i18n import t
 from pipeline.contract.outputs import Output
 from pipeline.contract.source_date import source_date_epoch
-from pipeline.contract.tracker import REGISTER_COLUMN, REMOVED, WHOLE_AREA
+from pipeline.contract.tracker import REGISTER_COLUMN, REMOVED
 from pipeline.contract.values import clean_text, key, parse_date
 from pipeline.documents import contexts as context
 from pipeline.documents import dates
@@ -390,7 +390,7 @@ def _count(label: str, rows: list[TrackerRow], today: dt.date) -> StatusCount:
 def _group_label(data: YearData, row: TrackerRow, lang: str) -> tuple[tuple[int, int, str], str]:
     """(sort key, label) of the row's municipality; whole-area rows by service area."""
     name = clean_text(row.values.get("Kunta"))
-    if key(name) in ("", key(WHOLE_AREA)):
+    if areas.is_whole_area(name):
         n = data.negotiation(clean_text(row.values.get("Neuvottelu")))
         if n is None:
             return (2, 0, ""), t("whole_area", lang)
@@ -543,7 +543,7 @@ def _chart_groups(
 
     def area_label(row: TrackerRow) -> tuple[tuple[int, int, str], str]:
         name = clean_text(row.values.get("Kunta"))
-        if key(name) in ("", key(WHOLE_AREA)):
+        if areas.is_whole_area(name):
             n = data.negotiation(clean_text(row.values.get("Neuvottelu")))
             area = n.service_area if n else ""
         else:

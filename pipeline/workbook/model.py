@@ -208,7 +208,13 @@ class YearData:
         return cached[2]
 
     def municipality(self, name: str) -> Municipality | None:
-        found = self._index("m", self.municipalities, lambda m: key(m.name)).get(key(name))
+        """The municipality named ``name`` in Finnish or in Swedish (``Kunta ruotsiksi``)."""
+        wanted = key(name)
+        if not wanted:
+            return None
+        found = self._index("m", self.municipalities, lambda m: key(m.name)).get(wanted)
+        if not found:
+            found = self._index("m-sv", self.municipalities, lambda m: key(m.name_sv)).get(wanted)
         return found[0] if found else None
 
     def negotiation(self, code: str) -> Negotiation | None:

@@ -23,9 +23,9 @@ from pathlib import Path
 
 from openpyxl.utils import get_column_letter
 
-from pipeline.contract import schema
+from pipeline.contract import areas, schema
 from pipeline.contract.naming import slug
-from pipeline.contract.tracker import HEADERS, REGISTER_COLUMN, REMOVED, SHEET, WHOLE_AREA
+from pipeline.contract.tracker import HEADERS, REGISTER_COLUMN, REMOVED, SHEET
 from pipeline.contract.values import clean_text, key, parse_date, short_date
 from pipeline.errors import PreviousTrackerError, Problems, WorkbookUnreadable
 from pipeline.workbook.model import Negotiation, PreviousRow, YearData
@@ -202,11 +202,9 @@ def unknown_municipalities(data: YearData, rows: list[PreviousRow]) -> list[str]
 
 # ------------------------------------------------------------------ assignment
 
-_WHOLE_AREA_NAMES = {key(WHOLE_AREA), key("Hela serviceområdet"), ""}
-
 
 def is_whole_area(row: PreviousRow) -> bool:
-    return key(row.municipality) in _WHOLE_AREA_NAMES
+    return areas.is_whole_area(row.municipality)
 
 
 def _municipality(data: YearData, name: str):
