@@ -19,7 +19,8 @@ from xml.sax.saxutils import escape as xml_escape
 
 from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, Template, TemplateError, TemplateSyntaxError, UndefinedError
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 from markupsafe import Markup, escape
 
@@ -66,7 +67,7 @@ _CORE = "docProps/core.xml"
 _LISTING = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\a\n\f]")
 
 
-class _Listing(DocxTemplate):
+class _Listing(DocxTemplate):  # type: ignore[misc]  # docxtpl publishes no types
     """docxtpl's own XML helpers (tag clean-up, line breaks), without its document model."""
 
     def __init__(self) -> None:

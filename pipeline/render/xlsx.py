@@ -9,16 +9,63 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import Cell
-from openpyxl.styles import Alignment
+from openpyxl.cell.cell import Cell, MergedCell
+from openpyxl.formatting.rule import FormulaRule, Rule
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.worksheet import Worksheet
 
 if TYPE_CHECKING:
     from pipeline.render.word import DocProperties
 
 DATE_FORMAT = "d.m.yyyy"
+#: the header row of every sheet we write: white bold text on dark blue
+HEADER_COLOUR = "1F4E78"
+HEADER_FILL = PatternFill("solid", fgColor=HEADER_COLOUR)
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+
+
+def first_sheet(wb: Workbook, title: str) -> Worksheet:
+    """The new workbook's one sheet, named ``title``."""
+    ws = wb.active
+    assert isinstance(ws, Worksheet)
+    ws.title = title
+    return ws
+
+
+def cell_at(ws: Worksheet, row: int, column: int) -> Cell:
+    """The cell to write at ``row``, ``column`` (never inside a merged range)."""
+    cell = ws.cell(row=row, column=column)
+    assert not isinstance(cell, MergedCell), cell.coordinate
+    return cell
+
+
+def fit_to_page_width(
+    ws: Worksheet, orientation: Literal["portrait", "landscape"], title_rows: str
+) -> None:
+    """Print on A4 in ``orientation``, as wide as the page, ``title_rows`` on every page."""
+    ws.page_setup.orientation = orientation
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    page = ws.sheet_properties.pageSetUpPr
+    assert page is not None  # openpyxl always makes one
+    page.fitToPage = True
+    ws.print_title_rows = title_rows
+
+
+def formula_rule(
+    formula: str,
+    *,
+    fill: PatternFill | None = None,
+    font: Font | None = None,
+    stop: bool | None = None,
+) -> Rule:
+    """A conditional-formatting rule by ``formula`` (openpyxl's own factory is untyped)."""
+    rule: Rule = FormulaRule(formula=[formula], stopIfTrue=stop, font=font, fill=fill)  # type: ignore[no-untyped-call]
+    return rule
 
 
 def set_text(cell: Cell, value: str | None, *, wrap: bool = False) -> None:
@@ -45,7 +92,7 @@ def set_value(cell: Cell, value: object) -> None:
     elif isinstance(value, dt.date):
         set_date(cell, value)
     else:
-        cell.value = value
+        cell.value = value  # type: ignore[assignment]  # numbers, booleans, times as they are
 
 
 def workbook_bytes(wb: Workbook) -> bytes:
