@@ -10,16 +10,20 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.contract.outputs import Output
 from pipeline.contract.source_date import source_date_epoch
-from pipeline.documents.merge import MergeReport
+from pipeline.documents.tracker.merge import MergeReport
 from pipeline.errors import Problem, Problems
 from pipeline.output.archive_list import FILE_NAME, archive_list
 from pipeline.output.commit import WriteReport
 from pipeline.workbook.model import YearData
 from pipeline.workbook.read import read_workbook
 from pipeline.workbook.validate import validate
+
+if TYPE_CHECKING:
+    from pipeline.render.word import Renderer
 
 DEFAULT_WORKBOOK = Path("input/hytetu.xlsx")
 DEFAULT_OUT = Path("output")
@@ -83,17 +87,21 @@ def build(
     progress: Callable[[str], None] | None = None,
     replace_edited: bool = False,
     pdf: bool = False,
+    renderer: Renderer | None = None,
 ) -> BuildResult:
     """Build into ``out/<Vuosi>/``; a rebuild keeps what people typed and added there.
 
     ``replace_edited``: replace generated files edited by hand since the last
     build (copies go to ``out/varmuuskopiot/<Vuosi>/``) instead of stopping.
     ``pdf``: also a tagged PDF/A-2b copy of every Word document (LibreOffice).
+    ``renderer``: the Word renderer to use (a benchmark's, say); the shipped templates' otherwise.
     """
     from pipeline.contract import naming
-    from pipeline.documents.job import PRODUCERS, Job
-    from pipeline.documents.tracker import read_tracker
+    from pipeline.documents.inputs import BuildInputs
+    from pipeline.documents.plan import make_documents
+    from pipeline.documents.tracker.existing import read_tracker
     from pipeline.output.commit import check_locks, commit_build
+    from pipeline.render.word import Renderer
 
     data, warnings = load(workbook)
     if pdf:  # before anything is rendered: without LibreOffice, nothing is written
@@ -104,31 +112,28 @@ def build(
     check_locks(target)
     tracker_path = naming.output_path("seurantataulukko", str(data.settings.year), ext="xlsx")
     current = target / tracker_path
-    job = Job(data=data, build_date=build_date(data))
-    if current.is_file():
-        job.current_tracker = read_tracker(current)
-    outputs = job.outputs  # producers see what those before them made
-    for produce in PRODUCERS:
-        made = produce(job)
-        outputs.extend(made)
-        if progress:
-            for o in made:
-                progress(o.path)
-    outputs = _archive_grade(outputs, data, job.created, pdf, progress)
+    inputs = BuildInputs(
+        data=data,
+        build_date=build_date(data),
+        current_tracker=read_tracker(current) if current.is_file() else None,
+        renderer=renderer or Renderer(),
+    )
+    documents = make_documents(inputs, progress)
+    outputs = _archive_grade(list(documents.outputs), data, inputs.created, pdf, progress)
     files = {o.path: o.content for o in outputs}
-    files[FILE_NAME] = archive_list(outputs, data.settings, job.build_date)
+    files[FILE_NAME] = archive_list(outputs, data.settings, inputs.build_date)
     written = commit_build(
         target,
         files,
-        merged=[tracker_path] if job.current_tracker else [],
+        merged=[tracker_path] if inputs.current_tracker else [],
         replace_edited=replace_edited,
     )
     return BuildResult(
         target=target,
         outputs=outputs,
         warnings=warnings,
-        skipped=job.skipped,
-        merge=job.merge,
+        skipped=list(documents.skipped),
+        merge=documents.merge,
         written=written,
     )
 

@@ -31,7 +31,6 @@ import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from openpyxl import Workbook
@@ -39,6 +38,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Si
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline.contract import naming, schema
 from pipeline.contract import survey_form as layout
@@ -46,15 +46,20 @@ from pipeline.contract.i18n import t
 from pipeline.contract.outputs import Output
 from pipeline.contract.values import clean_text
 from pipeline.documents import dates
+from pipeline.documents.inputs import BuildInputs, Made
 from pipeline.render import zipwrite
-from pipeline.render.xlsx import set_properties, set_text, workbook_bytes
+from pipeline.render.word import DocProperties
+from pipeline.render.xlsx import (
+    HEADER_FILL,
+    HEADER_FONT,
+    first_sheet,
+    fit_to_page_width,
+    set_properties,
+    set_text,
+    workbook_bytes,
+)
 from pipeline.workbook.model import Municipality, SurveyQuestion, YearData
 
-if TYPE_CHECKING:
-    from pipeline.render.word import DocProperties
-
-_HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
-_HEADER_FONT = Font(bold=True, color="FFFFFF")
 _ANSWER_FILL = PatternFill("solid", fgColor="FFF2CC")
 _THIN = Side(style="thin", color="808080")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -97,8 +102,7 @@ def form_workbook(data: YearData, municipality: Municipality) -> Workbook:
     lang = municipality.main_language
     s = data.settings
     wb = Workbook()
-    ws = wb.active
-    ws.title = t("title_ennakkokysely", lang)
+    ws = first_sheet(wb, t("title_ennakkokysely", lang))
     ws.column_dimensions[layout.COL_NUMBER].width = 9
     ws.column_dimensions[layout.COL_QUESTION].width = 55
     ws.column_dimensions[layout.COL_ANSWER].width = 60
@@ -134,7 +138,7 @@ def form_workbook(data: YearData, municipality: Municipality) -> Workbook:
     ):
         cell = ws[f"{letter}{layout.ROW_HEADER}"]
         set_text(cell, t(label, lang))
-        cell.fill, cell.font, cell.border = _HEADER_FILL, _HEADER_FONT, _BOX
+        cell.fill, cell.font, cell.border = HEADER_FILL, HEADER_FONT, _BOX
 
     choices_ws = None
     answer_cells: list[str] = []
@@ -186,22 +190,17 @@ def form_workbook(data: YearData, municipality: Municipality) -> Workbook:
     if answer_cells:
         ws.sheet_view.selection[0].activeCell = answer_cells[0]
         ws.sheet_view.selection[0].sqref = answer_cells[0]
-    ws.print_title_rows = f"{layout.ROW_HEADER}:{layout.ROW_HEADER}"
-    ws.page_setup.orientation = "portrait"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    fit_to_page_width(ws, "portrait", f"{layout.ROW_HEADER}:{layout.ROW_HEADER}")
 
     _write_marker(wb, data, municipality, ws.title, answer_cells)
     return wb
 
 
-def _next_free_column(ws) -> int:
+def _next_free_column(ws: Worksheet) -> int:
     """1 for an empty sheet, else one right of the last used column."""
     if ws.max_row == 1 and ws.max_column == 1 and ws["A1"].value is None:
         return 1
-    return ws.max_column + 1
+    return int(ws.max_column) + 1
 
 
 def _choices(q: SurveyQuestion, lang: str) -> tuple[str, ...]:
@@ -233,31 +232,30 @@ def _write_marker(
         set_text(ws[f"B{r}"], value)
 
 
-def survey_forms(job) -> list[Output]:
+def survey_forms(inputs: BuildInputs) -> Made:
     """Producer: one form per municipality when ``Kyselyn kysymykset`` has questions."""
-    data = job.data
+    data = inputs.data
     if not data.questions:
         why = (
             "välilehdellä ei ole kysymyksiä"
             if schema.SHEET_QUESTIONS in data.sheets_present
             else "välilehteä ei ole työkirjassa"
         )
-        job.skipped.append(
+        return Made.nothing(
             f"ennakkokysely: {schema.SHEET_QUESTIONS} – {why}, joten kyselylomakkeita ei tehty."
         )
-        return []
     outputs = []
     prepared: dict[str, PreparedForm | None] = {}
     for m in data.municipalities:
         lang = m.main_language
         title = form_title(data, m, lang)
         if lang not in prepared:
-            prepared[lang] = PreparedForm.of(data, m, job.properties)
+            prepared[lang] = PreparedForm.of(data, m, inputs.properties)
         form = prepared[lang]
         content = form.fill(m) if form is not None else None
         if content is None:  # the slow way, exactly as the prepared form would be
             wb = form_workbook(data, m)
-            set_properties(wb, job.properties(title, "ennakkokysely", lang))
+            set_properties(wb, inputs.properties(title, "ennakkokysely", lang))
             content = workbook_bytes(wb)
         outputs.append(
             Output(
@@ -269,7 +267,7 @@ def survey_forms(job) -> list[Output]:
                 lang=lang,
             )
         )
-    return outputs
+    return Made.of(outputs)
 
 
 #: what a prepared form holds where a municipality's name goes: its name as the

@@ -7,15 +7,23 @@ from openpyxl import load_workbook
 
 from pipeline.app import build, check
 from pipeline.contract.outputs import Output
-from pipeline.documents import distribution
 from pipeline.documents import survey_forms as survey
+from pipeline.documents.distribution import recipients as distribution
+from pipeline.documents.distribution import sheets
 from pipeline.output.archive_list import read_archive_list
 from pipeline.output.office import convert
 from tests.helpers import workbooks as wbs
 from tests.helpers.office import soffice_or_skip
 
 
-def out(path: str, doc_type: str, lang: str = "", negotiation: str = "", municipality: str = ""):
+def out(
+    path: str,
+    doc_type: str,
+    lang: str = "",
+    negotiation: str = "",
+    municipality: str = "",
+    audience: str = "",
+):
     return Output(
         path=path,
         doc_type=doc_type,
@@ -24,6 +32,7 @@ def out(path: str, doc_type: str, lang: str = "", negotiation: str = "", municip
         negotiation=negotiation,
         municipality=municipality,
         lang=lang,
+        audience=audience,
     )
 
 
@@ -33,7 +42,12 @@ def outputs_of(data) -> list[Output]:
     for group in ("kunnat", "sote", "jarjestot"):
         for lang in data.languages:
             made.append(
-                out(f"1_ennakko/ennakkotehtava_{group}_{lang}.docx", "ennakkotehtava", lang)
+                out(
+                    f"1_ennakko/ennakkotehtava_{group}_{lang}.docx",
+                    "ennakkotehtava",
+                    lang,
+                    audience=group,
+                )
             )
     for m in data.municipalities:
         made.append(
@@ -164,9 +178,9 @@ def test_jakelulista_workbook_from_a_build(tmp_path):
     assert rows[made.path]["henkilotietoja"] == "kyllä"
 
     wb = load_workbook(result.target / made.path)
-    ws = wb[distribution.SHEET]
+    ws = wb[sheets.SHEET]
     header = [c.value for c in ws[1]]
-    assert header == list(distribution.HEADERS)
+    assert header == list(sheets.HEADERS)
     table = {
         row[0]: dict(zip(header, row, strict=True))
         for row in ws.iter_rows(min_row=2, values_only=True)
@@ -183,7 +197,7 @@ def test_jakelulista_workbook_from_a_build(tmp_path):
     rules = [r for cf in ws.conditional_formatting for r in cf.rules]
     assert any("$G2" in f for r in rules for f in r.formula)
 
-    mail = wb[distribution.MAILING_SHEET]
+    mail = wb[sheets.MAILING_SHEET]
     lines = [
         dict(zip([c.value for c in mail[1]], r, strict=True))
         for r in mail.iter_rows(min_row=2, values_only=True)

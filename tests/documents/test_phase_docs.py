@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 
 from pipeline.app import build
-from pipeline.documents.phase_docs import CHART_PART
+from pipeline.documents.chart import CHART_PART
 from pipeline.output.archive_list import read_archive_list
 from pipeline.output.reproducible import normalize_xlsx
 from tests.helpers import workbooks as wbs
@@ -224,7 +224,7 @@ def test_summary_of_many_municipalities_charts_service_areas_and_tables_every_on
     tmp_path, monkeypatch
 ):
     """300 bars say nothing: past CHART_MAX_BARS municipalities, a bar per service area."""
-    from pipeline.documents.phase_docs import CHART_MAX_BARS
+    from pipeline.documents.chart import CHART_MAX_BARS
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", DEC_2027)
     sheets = wbs.base()

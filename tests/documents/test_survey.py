@@ -473,11 +473,11 @@ def _parts(content: bytes) -> dict[str, bytes]:
 def _survey_job():
     import datetime as dt
 
-    from pipeline.documents.job import Job
+    from pipeline.documents.inputs import BuildInputs
 
     with tempfile.TemporaryDirectory() as tmp:
         data, _ = check(wbs.write(Path(tmp) / "hytetu.xlsx", sheets_with_questions()))
-    return Job(data=data, build_date=dt.date(2027, 3, 1))
+    return BuildInputs(data=data, build_date=dt.date(2027, 3, 1))
 
 
 @settings(max_examples=25, deadline=None)

@@ -21,17 +21,14 @@ from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from jinja2.sandbox import SandboxedEnvironment
 
-from pipeline.documents.contexts import (
+from pipeline.documents.contexts.common import Common, NegotiationView, PreviousView, as_mapping
+from pipeline.documents.contexts.negotiation import (
     AgendaItem,
-    Common,
     DecisionView,
     Delegation,
     NegotiationDoc,
-    NegotiationView,
     Person,
-    PreviousView,
     RaisedView,
-    as_mapping,
 )
 
 ROOT = Path(__file__).resolve().parents[2]

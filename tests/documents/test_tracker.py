@@ -21,18 +21,15 @@ from pipeline.contract.tracker import (
     REMOVED,
     SHEET,
 )
-from pipeline.documents.merge import merge_rows
-from pipeline.documents.tracker import (
+from pipeline.documents.tracker.existing import copy_sheets, read_tracker
+from pipeline.documents.tracker.layout import (
     CHART_DESCRIPTION,
     CHART_TITLE,
-    Formula,
-    TrackerRow,
-    copy_sheets,
-    read_tracker,
-    rows_from_register,
     tracker_file,
     write_tracker,
 )
+from pipeline.documents.tracker.merge import merge_rows
+from pipeline.documents.tracker.rows import Formula, TrackerRow, rows_from_register
 from pipeline.errors import OutputProblem
 from pipeline.output.reproducible import normalize_xlsx
 from tests.helpers import workbooks as wbs

@@ -25,8 +25,8 @@ from openpyxl import load_workbook
 from pipeline.app import build, load
 from pipeline.contract import naming
 from pipeline.contract.values import REPLACEMENT, clean_text
-from pipeline.documents import contexts as context
-from pipeline.documents.job import Job
+from pipeline.documents.contexts import negotiation as context
+from pipeline.documents.inputs import BuildInputs
 from pipeline.render.word import Renderer
 from tests.helpers import workbooks as wbs
 from tests.helpers.docs import docx_text, table_rows
@@ -100,7 +100,7 @@ def render_agenda_and_minutes(data, text: str) -> tuple[str, str]:
     raised = [dataclasses.replace(data.raised[0], topic=cleaned), *data.raised[1:]]
     decisions = [dataclasses.replace(data.decisions[0], follow_up=cleaned), *data.decisions[1:]]
     changed = dataclasses.replace(data, raised=raised, decisions=decisions)
-    job = Job(data=changed, build_date=dt.date(2027, 3, 1), renderer=RENDERER)
+    job = BuildInputs(data=changed, build_date=dt.date(2027, 3, 1), renderer=RENDERER)
     n = changed.negotiations[0]
     out = []
     for doc_type in ("asialista", "poytakirja"):

@@ -31,8 +31,8 @@ from pipeline.contract.tracker import (
     USER_COLUMNS,
 )
 from pipeline.contract.values import key
-from pipeline.documents.merge import merge_rows
-from pipeline.documents.tracker import TrackerRow
+from pipeline.documents.tracker.merge import merge_rows
+from pipeline.documents.tracker.rows import TrackerRow
 from pipeline.workbook.model import derived_decision_id
 from tests.helpers import workbooks as wbs
 from tests.helpers.office import soffice_or_skip

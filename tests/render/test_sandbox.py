@@ -18,7 +18,8 @@ from click.testing import CliRunner
 
 from pipeline.app import load
 from pipeline.cli import main
-from pipeline.documents import job as documents
+from pipeline.documents.inputs import BuildInputs
+from pipeline.documents.word import negotiation_documents
 from pipeline.errors import TemplateProblem
 from pipeline.render.word import TEMPLATE_ROOT, Renderer
 from tests.helpers import workbooks as wbs
@@ -56,8 +57,8 @@ def data(tmp_path_factory):
 
 
 def render_invitations(data, root: Path) -> list:
-    job = documents.Job(data=data, build_date=dt.date(2027, 3, 1), renderer=Renderer(root=root))
-    return documents.negotiation_documents("kutsu")(job)
+    inputs = BuildInputs(data=data, build_date=dt.date(2027, 3, 1), renderer=Renderer(root=root))
+    return list(negotiation_documents(inputs, "kutsu", None).outputs)
 
 
 def problem_of(data, root: Path) -> str:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from pipeline.contract.tracker import IN_REGISTER, OWN_ROW, REGISTER_COLUMN, REGISTER_OWNED, REMOVED
 from pipeline.contract.values import key
-from pipeline.documents.tracker import TrackerRow
+from pipeline.documents.tracker.rows import TrackerRow
 
 
 @dataclass

@@ -1,0 +1,146 @@
+"""The summary's chart: the year's agreements by status, as a stacked bar picture.
+
+What the bars are (municipalities, else service areas, else priorities, so that
+they stay readable), the PNG itself (matplotlib, deterministic bytes) and its
+alternative text for screen readers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Sequence
+
+from pipeline.contract import areas
+from pipeline.contract.i18n import t
+from pipeline.contract.values import clean_text, key
+from pipeline.documents.summary_stats import Order, StatusCount, grouped
+from pipeline.documents.tracker.rows import TrackerRow
+from pipeline.documents.vocab import STATUS_COLOURS, status_label
+from pipeline.errors import ToolMissing
+from pipeline.workbook.model import YearData
+
+#: the picture placeholder of ``yhteenveto.docx`` the chart replaces
+CHART_PART = "word/media/image1.png"
+EMU_PER_CM = 360_000
+#: more bars than this say nothing: the chart then groups by service area, or by priority
+CHART_MAX_BARS = 25
+#: statuses whose bars are light enough for black numbers (the others get white)
+_DARK_TEXT = ("Ei aloitettu", "Valmis")
+
+
+def chart_png(
+    groups: list[StatusCount], lang: str, title: str | None = None
+) -> tuple[bytes, int, int]:
+    """A stacked horizontal bar chart of ``groups`` by status: (PNG, width, height in EMU).
+
+    ``title``: drawn above the bars (when they are not the municipalities the
+    heading above the chart names).
+
+    Deterministic: the same counts give the same bytes (no timestamp, no software tag).
+    """
+    try:
+        import matplotlib
+    except ImportError:
+        raise ToolMissing(
+            "Vuosiyhteenvedon kaavioon tarvitaan matplotlib-kirjasto, jota ei ole asennettu. "
+            "Asenna hytetu riippuvuuksineen: pip install -e ."
+        ) from None
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
+
+    width_cm = 16.0
+    height_cm = 3.2 + 0.75 * len(groups)
+    fig = Figure(figsize=(width_cm / 2.54, height_cm / 2.54), dpi=200, layout="constrained")
+    ax = fig.add_subplot()
+    labels = [g.label for g in groups][::-1]
+    left = [0] * len(groups)
+    columns = [g.by_status() for g in groups][::-1]
+    for index, (status, colour) in enumerate(STATUS_COLOURS.items()):
+        values = [counts[index][1] for counts in columns]
+        if not any(values):
+            continue
+        bars = ax.barh(
+            labels,
+            values,
+            left=left,
+            color=f"#{colour}",
+            label=status_label(status, lang),
+            height=0.6,
+        )
+        ax.bar_label(
+            bars,
+            labels=[str(v) if v else "" for v in values],
+            label_type="center",
+            color="black" if status in _DARK_TEXT else "white",
+            fontsize=8,
+        )
+        left = [a + b for a, b in zip(left, values, strict=True)]
+    others = [g.other for g in groups][::-1]
+    if any(others):
+        ax.barh(labels, others, left=left, color="#FFFFFF", edgecolor="#404040", height=0.6)
+    ax.set_xlabel(t("chart_axis", lang), fontsize=8)
+    ax.tick_params(labelsize=8)
+    locator = ax.xaxis.get_major_locator()
+    assert isinstance(locator, MaxNLocator)  # matplotlib's default for a linear axis
+    locator.set_params(integer=True)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    if title:
+        fig.suptitle(title, fontsize=9)
+    fig.legend(loc="outside lower center", ncol=5, fontsize=7, frameon=False)
+    out = io.BytesIO()
+    fig.savefig(out, format="png", metadata={"Software": None})
+    return out.getvalue(), round(width_cm * EMU_PER_CM), round(height_cm * EMU_PER_CM)
+
+
+def chart_description(groups: list[StatusCount], total: int, lang: str, by: str) -> str:
+    """The chart's alternative text: every bar's counts in words."""
+    parts = []
+    for g in groups:
+        counts = [f"{status_label(s, lang)} {n}" for s, n in g.by_status() if n]
+        if g.other:
+            counts.append(f"{'muu tila' if lang == 'fi' else 'annan status'} {g.other}")
+        parts.append(f"{g.label}: {', '.join(counts)}")
+    by_label = t(f"chart_by_{by}", lang)
+    return t("chart_description", lang, by=by_label, total=total, groups="; ".join(parts))
+
+
+def chart_groups(
+    data: YearData,
+    rows: Sequence[TrackerRow],
+    lang: str,
+    today: dt.date,
+    by_municipality: list[StatusCount],
+    by_priority: list[StatusCount],
+) -> tuple[str, list[StatusCount]]:
+    """What the chart shows: ``("municipality" | "area" | "priority", groups)``.
+
+    A bar per municipality while they fit (:data:`CHART_MAX_BARS`); else a bar
+    per service area, else per priority. The tables list every municipality anyway.
+    """
+    if len(by_municipality) <= CHART_MAX_BARS:
+        return "municipality", by_municipality
+    order: dict[str, int] = {}
+    for area in [n.service_area for n in data.negotiations] + [
+        m.service_area for m in data.municipalities
+    ]:
+        order.setdefault(key(area), len(order))
+
+    def area_label(row: TrackerRow) -> tuple[Order, str]:
+        name = clean_text(row.values.get("Kunta"))
+        if areas.is_whole_area(name):
+            n = data.negotiation(clean_text(row.values.get("Neuvottelu")))
+            area = n.service_area if n else ""
+        else:
+            m = data.municipality(name)
+            area = m.service_area if m else ""
+        if key(area) not in order:
+            return (1, 0, ""), t("chart_other_area", lang)
+        return (0, order[key(area)], ""), area
+
+    by_area = grouped(rows, area_label, today)
+    if len(by_area) <= CHART_MAX_BARS:
+        return "area", by_area
+    return "priority", by_priority

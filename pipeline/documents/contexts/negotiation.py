@@ -1,0 +1,221 @@
+"""Contexts of ``kutsu``, ``asialista`` and ``poytakirja``: a negotiation, its people and agenda."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from pipeline.contract import schema
+from pipeline.contract.agenda import recognise_agenda_item
+from pipeline.contract.i18n import organisation_label, role_label, t
+from pipeline.contract.values import key
+from pipeline.documents import dates
+from pipeline.documents.contexts.common import (
+    Common,
+    NegotiationView,
+    PreviousView,
+    common,
+    municipality_name,
+    negotiation_view,
+)
+from pipeline.workbook.model import Decision, Negotiation, Participant, YearData
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    title: str
+    role: str  # label in the document's language
+    elected: bool
+    email: str
+    phone: str
+
+
+@dataclass(frozen=True)
+class Delegation:
+    organisation: str
+    people: list[Person]
+
+
+@dataclass(frozen=True)
+class RaisedView:
+    municipality: str
+    topic: str
+    description: str
+    wish: str
+    priority: str
+
+
+@dataclass(frozen=True)
+class DecisionView:
+    id: str
+    municipality: str
+    decision: str
+    follow_up: str
+    responsible: str
+    forum: str
+    monitoring: str
+    deadline: str
+    priority: str
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    number: int
+    key: str  # opening, plan, coefficient, theme, previous, followup, closing
+    title: str
+    text: str
+    raised: list[RaisedView] = field(default_factory=list)
+    decisions: list[DecisionView] = field(default_factory=list)
+    previous: list[PreviousView] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class NegotiationDoc:
+    """Context of ``kutsu``, ``asialista`` and ``poytakirja``."""
+
+    common: Common
+    negotiation: NegotiationView
+    delegations: list[Delegation]
+    agenda: list[AgendaItem]
+    pre_deadline: str  # long date without weekday, or ""
+    final: bool
+    decision_count: int
+
+
+def _person(p: Participant, lang: str) -> Person:
+    return Person(p.name, p.title, role_label(p.role, lang), p.elected, p.email, p.phone)
+
+
+def delegations(data: YearData, n: Negotiation, lang: str) -> list[Delegation]:
+    """The county first, then the municipalities in sheet order, then everyone else."""
+    people = data.participants_of(n)
+    county = data.settings.county_in(lang)
+    groups: list[Delegation] = []
+    county_people = [_person(p, lang) for p in people if p.organisation == schema.ORG_COUNTY]
+    if county_people:
+        groups.append(Delegation(county, county_people))
+    for m in data.municipalities_of(n):
+        mine = [_person(p, lang) for p in people if p.municipality == m.name]
+        if mine:
+            groups.append(Delegation(m.name_in(lang), mine))
+    others: dict[str, list[Person]] = {}
+    for p in people:
+        if p.organisation != schema.ORG_COUNTY and p.municipality is None:
+            others.setdefault(p.organisation, []).append(_person(p, lang))
+    for org, members in others.items():
+        groups.append(Delegation(organisation_label(org, lang, county), members))
+    # a participant of a municipality outside this area (invited by Tunnus) goes last
+    outside = [
+        p
+        for p in people
+        if p.municipality is not None
+        and p.municipality not in {m.name for m in data.municipalities_of(n)}
+    ]
+    for p in outside:
+        groups.append(
+            Delegation(municipality_name(data, p.municipality or "", lang), [_person(p, lang)])
+        )
+    return groups
+
+
+def decision_view(data: YearData, d: Decision, lang: str) -> DecisionView:
+    return DecisionView(
+        id=d.id,
+        municipality=municipality_name(data, d.municipality, lang),
+        decision=d.decision,
+        follow_up=d.follow_up,
+        responsible=d.responsible,
+        forum=d.forum,
+        monitoring=d.monitoring,
+        deadline=dates.short_date(d.deadline),
+        priority=schema.THEME_SV.get(d.priority, d.priority) if lang == "sv" else d.priority,
+    )
+
+
+def raised_view(data: YearData, n: Negotiation, lang: str) -> list[RaisedView]:
+    return [
+        RaisedView(
+            municipality=municipality_name(data, r.municipality, lang),
+            topic=r.topic,
+            description=r.description,
+            wish=r.wish,
+            priority=schema.THEME_SV.get(r.priority, r.priority) if lang == "sv" else r.priority,
+        )
+        for r in data.raised_of(n)
+    ]
+
+
+def agenda_key_of(text: str, items: list[AgendaItem]) -> str:
+    """Which agenda item a decision's ``Asiakohta`` means: by number, title or usual word.
+
+    Anything unrecognised goes under the theme, where most decisions belong
+    (validation warns about it).
+    """
+    wanted = key(text).rstrip(".")
+    for item in items:
+        if wanted == str(item.number) or wanted == key(item.title):
+            return item.key
+    found = recognise_agenda_item(text)
+    return found if found and any(i.key == found for i in items) else "theme"
+
+
+def agenda(
+    data: YearData,
+    n: Negotiation,
+    lang: str,
+    previous: list[PreviousView] | None = None,
+    with_decisions: bool = False,
+) -> list[AgendaItem]:
+    """The fixed agenda (SPEC §3), numbered; decisions attached when asked for."""
+    s = data.settings
+    keys = ["opening", "plan", "coefficient", "theme"]
+    if previous is not None:
+        keys.append("previous")
+    keys += ["followup", "closing"]
+    items: list[AgendaItem] = []
+    for number, item_key in enumerate(keys, start=1):
+        items.append(
+            AgendaItem(
+                number=number,
+                key=item_key,
+                title=t(f"item_{item_key}", lang, theme=s.theme_in(lang)),
+                text=t(f"item_{item_key}_text", lang, period=s.period),
+                raised=raised_view(data, n, lang) if item_key == "theme" else [],
+                previous=list(previous or []) if item_key == "previous" else [],
+            )
+        )
+    if with_decisions:
+        for d in data.decisions_of(n):
+            target = agenda_key_of(d.agenda_item, items)
+            for item in items:
+                if item.key == target:
+                    item.decisions.append(decision_view(data, d, lang))
+    return items
+
+
+def negotiation_doc(
+    data: YearData,
+    n: Negotiation,
+    lang: str,
+    doc_type: str,
+    build_date: dt.date,
+    previous: list[PreviousView] | None = None,
+) -> NegotiationDoc:
+    final = doc_type == "poytakirja" and bool(data.decisions_of(n))
+    title_key = (
+        "title_poytakirja_draft" if doc_type == "poytakirja" and not final else f"title_{doc_type}"
+    )
+    s = data.settings
+    deadline = s.pretask_deadline or s.survey_deadline
+    view = negotiation_view(data, n, lang)
+    title = f"{t(title_key, lang)} – {view.service_area} {s.year}"
+    return NegotiationDoc(
+        common=common(data, lang, title, build_date),
+        negotiation=view,
+        delegations=delegations(data, n, lang),
+        agenda=agenda(data, n, lang, previous, with_decisions=doc_type == "poytakirja"),
+        pre_deadline=dates.date_without_weekday(deadline, lang) if deadline else "",
+        final=final,
+        decision_count=len(data.decisions_of(n)),
+    )

@@ -1,0 +1,1 @@
+"""The distribution list (SPEC §3 ``jakelulista``): who receives what, and the workbook."""

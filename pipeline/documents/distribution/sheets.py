@@ -1,0 +1,169 @@
+"""The distribution list ``jakelulista`` (SPEC §3) as the coordinator opens it, in Finnish.
+
+Sheet ``Jakelulista`` has one row per recipient (:func:`~.recipients.recipients`)
+with the files each should get; sheet ``Postituslistat`` one row per mailing
+(:func:`~.recipients.mailings`), its addresses joined by ``; `` so the cell can be
+pasted into an e-mail's recipient field.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from pipeline.contract import naming
+from pipeline.contract.i18n import t
+from pipeline.contract.outputs import Output
+from pipeline.documents.distribution.recipients import mailings, recipients
+from pipeline.documents.inputs import BuildInputs, Made
+from pipeline.render.xlsx import (
+    HEADER_FILL,
+    HEADER_FONT,
+    cell_at,
+    first_sheet,
+    fit_to_page_width,
+    formula_rule,
+    set_properties,
+    set_text,
+    workbook_bytes,
+)
+from pipeline.workbook.model import YearData
+
+SHEET = "Jakelulista"
+MAILING_SHEET = "Postituslistat"
+LANGUAGE_NAMES = {"fi": "suomi", "sv": "ruotsi"}
+SEPARATOR = "; "
+
+#: (header, width) of the recipients sheet
+COLUMNS: tuple[tuple[str, int], ...] = (
+    ("Vastaanottaja", 26),
+    ("Tyyppi", 12),
+    ("Organisaatio", 26),
+    ("Tehtävä", 24),
+    ("Rooli", 14),
+    ("Luottamushenkilö", 10),
+    ("Sähköposti", 32),
+    ("Puhelin", 16),
+    ("Kieli", 14),
+    ("Neuvottelut", 18),
+    ("Asiakirjat", 60),
+    ("Huomio", 40),
+)
+HEADERS = tuple(h for h, _ in COLUMNS)
+MAILING_COLUMNS: tuple[tuple[str, int], ...] = (
+    ("Lähetys", 34),
+    ("Neuvottelu", 14),
+    ("Kieli", 14),
+    ("Vastaanottajia", 10),
+    ("Sähköpostit", 70),
+    ("Ilman sähköpostia", 34),
+    ("Liitteet", 60),
+)
+
+_MISSING_FILL = PatternFill("solid", fgColor="F8CBAD")
+_WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+def _languages_text(langs: tuple[str, ...]) -> str:
+    return ", ".join(LANGUAGE_NAMES[lang] for lang in langs)
+
+
+def _header(ws: Worksheet, columns: tuple[tuple[str, int], ...]) -> None:
+    for index, (name, width) in enumerate(columns, start=1):
+        cell = cell_at(ws, 1, index)
+        set_text(cell, name)
+        cell.fill, cell.font = HEADER_FILL, HEADER_FONT
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        ws.column_dimensions[get_column_letter(index)].width = width
+    ws.row_dimensions[1].height = 30  # room for a wrapped header
+    ws.freeze_panes = "A2"
+    fit_to_page_width(ws, "landscape", "1:1")
+
+
+def _row(ws: Worksheet, row: int, values: list[str], columns: tuple[tuple[str, int], ...]) -> None:
+    lines = 1
+    for index, (value, (_, width)) in enumerate(zip(values, columns, strict=True), start=1):
+        cell = cell_at(ws, row, index)
+        set_text(cell, value)
+        cell.alignment = _WRAP
+        # neither Excel nor LibreOffice grows a row for wrapped text written by a program
+        lines = max(lines, sum(max(1, math.ceil(len(part) / width)) for part in value.split("\n")))
+    ws.row_dimensions[row].height = 15 * lines
+
+
+def distribution_workbook(data: YearData, outputs: Sequence[Output]) -> Workbook:
+    people = recipients(data, outputs)
+    wb = Workbook()
+    ws = first_sheet(wb, SHEET)
+    _header(ws, COLUMNS)
+    for r, person in enumerate(people, start=2):
+        _row(
+            ws,
+            r,
+            [
+                person.name,
+                person.kind,
+                person.organisation,
+                person.title,
+                person.role,
+                "kyllä" if person.elected else "",
+                person.email,
+                person.phone,
+                _languages_text(person.languages),
+                ", ".join(person.negotiations),
+                "\n".join(person.documents),
+                person.note,
+            ],
+            COLUMNS,
+        )
+    last = len(people) + 1
+    last_col = get_column_letter(len(COLUMNS))
+    ws.auto_filter.ref = f"A1:{last_col}{last}"
+    email = get_column_letter(HEADERS.index("Sähköposti") + 1)
+    # a rule, not a fixed colour: an address typed in later clears the mark
+    ws.conditional_formatting.add(
+        f"A2:{last_col}{max(last, 2)}",
+        formula_rule(f"LEN(TRIM(${email}2))=0", fill=_MISSING_FILL),
+    )
+
+    mail = wb.create_sheet(MAILING_SHEET)
+    _header(mail, MAILING_COLUMNS)
+    for r, m in enumerate(mailings(data, people, outputs), start=2):
+        _row(
+            mail,
+            r,
+            [
+                m.label,
+                m.negotiation,
+                _languages_text(m.languages),
+                "",
+                SEPARATOR.join(m.emails),
+                SEPARATOR.join(m.without_email),
+                "\n".join(m.attachments),
+            ],
+            MAILING_COLUMNS,
+        )
+        cell_at(mail, r, 4).value = len(m.recipients)
+    mail.auto_filter.ref = f"A1:{get_column_letter(len(MAILING_COLUMNS))}{max(mail.max_row, 1)}"
+    return wb
+
+
+def distribution_list(inputs: BuildInputs, outputs: Sequence[Output]) -> Made:
+    """Producer: the county's distribution list of ``outputs`` (every other file of the build)."""
+    data = inputs.data
+    wb = distribution_workbook(data, outputs)
+    title = f"{t('title_jakelulista', 'fi')} {data.settings.year}"
+    set_properties(wb, inputs.properties(title, "jakelulista", "fi"))
+    output = Output(
+        path=naming.output_path("jakelulista", str(data.settings.year), ext="xlsx"),
+        doc_type="jakelulista",
+        title=title,
+        content=workbook_bytes(wb),
+        personal_data=True,
+    )
+    return Made.of([output])

@@ -1,0 +1,89 @@
+"""What every producer is given, and what each one gives back (SPEC §3).
+
+A producer is a function that takes the frozen :class:`BuildInputs` (plus, when it
+needs them, the results of earlier producers as named arguments) and returns a
+:class:`Made`: the files it made, and why it made none of a type if so.
+:mod:`pipeline.documents.plan` calls them in phase order and wires the results.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from pipeline.contract.i18n import t
+from pipeline.contract.outputs import Output
+from pipeline.documents.contexts.common import as_mapping
+from pipeline.documents.tracker.existing import OldTracker
+from pipeline.render.word import DocProperties, Renderer
+from pipeline.workbook.model import YearData
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+LANGUAGE_TAGS = {"fi": "fi-FI", "sv": "sv-FI"}
+
+
+@dataclass(frozen=True)
+class BuildInputs:
+    """Everything the documents are made from; nothing in it changes during a build."""
+
+    #: the validated year
+    data: YearData
+    #: the date documents carry (``SOURCE_DATE_EPOCH`` or the workbook's own date)
+    build_date: dt.date
+    #: this year's tracker as a previous build left it (and people edited it), if any
+    current_tracker: OldTracker | None = None
+    renderer: Renderer = field(default_factory=Renderer)
+
+    @property
+    def created(self) -> dt.datetime:
+        return dt.datetime.combine(self.build_date, dt.time(), tzinfo=dt.UTC)
+
+    def properties(self, title: str, doc_type: str, lang: str, keywords: str = "") -> DocProperties:
+        s = self.data.settings
+        return DocProperties(
+            title=title,
+            subject=f"{t('subject', lang)} {s.year}: {s.theme_in(lang)}",
+            author=s.county_in(lang),
+            keywords="; ".join(k for k in ("hytetu", doc_type, keywords) if k),
+            language=LANGUAGE_TAGS.get(lang, ""),
+            created=self.created,
+            category=doc_type,
+        )
+
+    def render(
+        self,
+        lang: str,
+        doc_type: str,
+        ctx: DataclassInstance,
+        title: str,
+        keywords: str = "",
+        media: dict[str, bytes] | None = None,
+    ) -> bytes:
+        """The Word document ``doc_type`` in ``lang`` filled with the context ``ctx``."""
+        return self.renderer.render(
+            lang,
+            doc_type,
+            as_mapping(ctx),
+            self.properties(title, doc_type, lang, keywords),
+            media,
+        )
+
+
+@dataclass(frozen=True)
+class Made:
+    """What one producer made: its files, and why it made none of a type (for the report)."""
+
+    outputs: tuple[Output, ...] = ()
+    skipped: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, outputs: Iterable[Output], skipped: Iterable[str] = ()) -> Made:
+        return cls(tuple(outputs), tuple(skipped))
+
+    @classmethod
+    def nothing(cls, why: str) -> Made:
+        return cls((), (why,))

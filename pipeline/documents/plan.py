@@ -1,0 +1,77 @@
+"""The build plan: every producer in phase order (SPEC §3), and what each hands the next.
+
+Read top to bottom, :func:`make_documents` is the whole wiring: which producer
+runs when, what it is given and which of its results later ones take. Nothing
+is passed through shared state; a new document type is one more line here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from pipeline.contract.outputs import Output
+from pipeline.documents.contexts.common import LastYear
+from pipeline.documents.distribution.sheets import distribution_list
+from pipeline.documents.inputs import BuildInputs, Made
+from pipeline.documents.survey_forms import survey_forms
+from pipeline.documents.tracker.existing import status_date
+from pipeline.documents.tracker.merge import MergeReport
+from pipeline.documents.tracker.produce import tracker
+from pipeline.documents.word import (
+    negotiation_documents,
+    pre_materials,
+    press_release,
+    pretasks,
+    summary,
+)
+
+
+@dataclass(frozen=True)
+class Documents:
+    """Everything the producers made, in phase order."""
+
+    outputs: tuple[Output, ...]
+    #: why a document type was not made, for the build's report
+    skipped: tuple[str, ...]
+    #: what a rebuild carried over from the existing tracker (None: no tracker before)
+    merge: MergeReport | None
+
+
+def make_documents(inputs: BuildInputs, progress: Callable[[str], None] | None = None) -> Documents:
+    """Run every producer; ``progress`` hears each file's path as soon as it is made."""
+    made: list[Made] = []
+
+    def keep(result: Made) -> None:
+        made.append(result)
+        if progress:
+            for o in result.outputs:
+                progress(o.path)
+
+    # worked out once, from the inputs: last year's rows by negotiation, and the date the
+    # tracker's statuses are reported as of (the tracker records it, the summary is dated so)
+    last_year = LastYear.of(inputs.data)
+    as_of = status_date(inputs.build_date, inputs.current_tracker)
+
+    # 1 ennakko
+    keep(pretasks(inputs))
+    keep(survey_forms(inputs))
+    # 2 valmistelu
+    keep(negotiation_documents(inputs, "kutsu", last_year))
+    keep(negotiation_documents(inputs, "asialista", last_year))
+    keep(pre_materials(inputs, last_year))
+    # 3 neuvottelut
+    keep(negotiation_documents(inputs, "poytakirja", last_year))
+    # 4 seuranta
+    tracked = tracker(inputs, as_of)
+    keep(tracked.made)
+    keep(press_release(inputs))
+    keep(summary(inputs, tracked.rows, as_of))
+    # last: it lists every file the others made
+    keep(distribution_list(inputs, [o for m in made for o in m.outputs]))
+
+    return Documents(
+        outputs=tuple(o for m in made for o in m.outputs),
+        skipped=tuple(why for m in made for why in m.skipped),
+        merge=tracked.merge,
+    )

@@ -1,0 +1,230 @@
+"""The tracker people have been working in, read back for a rebuild (SPEC §3 "The tracker").
+
+:func:`read_tracker` reads what people typed (values, formulas, comments, columns
+and sheets they added) and when they last reported on it (:attr:`OldTracker.as_of`),
+so that :func:`status_date` can date this build's summary without the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from copy import copy
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import Cell, MergedCell
+from openpyxl.utils import get_column_letter
+
+from pipeline.contract.source_date import source_date_epoch
+from pipeline.contract.tracker import DATE_COLUMNS, HEADERS, OVERVIEW_SHEET, REGISTER_COLUMN, SHEET
+from pipeline.contract.values import key
+from pipeline.documents.tracker.layout import STATUS_DATE_PROPERTY
+from pipeline.documents.tracker.rows import Formula, TrackerRow, date_in
+from pipeline.errors import OutputProblem, WorkbookUnreadable
+from pipeline.workbook.read import open_xlsx
+
+
+@dataclass(frozen=True)
+class OldTracker:
+    """The tracker a previous build made, as people have left it."""
+
+    path: Path
+    rows: list[TrackerRow]
+    #: headers people added to the tracker sheet, in their order
+    extra_headers: list[str]
+    #: whether the sheet had the ``Rekisterissä`` column (trackers from before it did not)
+    marked: bool
+    #: the workbook itself, for copying the sheets people added
+    workbook: Workbook
+    #: sheets people added (every sheet but the tracker sheet and the overview)
+    extra_sheets: list[str]
+    #: the latest date the file tells its state is from (see :func:`reported_as_of`)
+    as_of: dt.date | None = None
+
+
+def _cell_value(cell: Cell | MergedCell, date_column: bool) -> object:
+    value = cell.value
+    if value is None or (isinstance(value, str) and value == ""):
+        return None
+    if cell.data_type == "f" and isinstance(value, str):
+        return Formula(value)
+    if date_column and isinstance(value, dt.datetime) and value.time() == dt.time():
+        return value.date()
+    return value
+
+
+def read_tracker(path: Path) -> OldTracker:
+    """Read the existing tracker; :class:`OutputProblem` if it cannot be merged."""
+    hint = (
+        "Korjaa tiedosto tai siirrä se pois kansiosta (aiempi versio voi löytyä "
+        "kansiosta varmuuskopiot) ja aja komento uudelleen."
+    )
+    try:
+        # formulas people typed are carried over as formulas, so not data_only
+        wb = open_xlsx(path, read_only=False, data_only=False)
+    except WorkbookUnreadable as exc:
+        raise OutputProblem(
+            f"Aiempaa seurantataulukkoa ei voi avata: {exc} "
+            f"Siihen kirjoitettuja tietoja ei voi siirtää uuteen taulukkoon. {hint}"
+        ) from None
+    names = {key(name): name for name in wb.sheetnames}
+    sheet_name = names.get(key(SHEET))
+    overview = names.get(key(OVERVIEW_SHEET))
+    extra_sheets = [n for n in wb.sheetnames if n not in (sheet_name, overview)]
+    if sheet_name is None:
+        raise OutputProblem(
+            f"{path}: seurantataulukosta puuttuu välilehti {SHEET} (onko se nimetty "
+            f"uudelleen? välilehdet nyt: {', '.join(wb.sheetnames)}), joten siihen "
+            f"kirjoitettuja tiloja ei voi yhdistää päätösrekisteriin. Palauta välilehden nimeksi "
+            f"{SHEET} ja aja komento uudelleen."
+        )
+    ws = wb[sheet_name]
+    known = {key(h): h for h in HEADERS}
+    columns: dict[int, str] = {}  # column index -> our header or the extra header
+    extra_headers: list[str] = []
+    width = ws.max_column
+    for c in range(1, width + 1):
+        text = ws.cell(row=1, column=c).value
+        header = str(text).strip() if text is not None else ""
+        if key(header) in known and known[key(header)] not in columns.values():
+            columns[c] = known[key(header)]
+            continue
+        if not header:
+            if all(ws.cell(row=r, column=c).value is None for r in range(2, ws.max_row + 1)):
+                continue
+            header = f"Sarake {get_column_letter(c)}"
+        name, n = header, 2
+        while name in extra_headers or key(name) in known:
+            name, n = f"{header} ({n})", n + 1
+        extra_headers.append(name)
+        columns[c] = name
+    if "Tunnus" not in columns.values():
+        raise OutputProblem(
+            f"{path}: välilehdeltä {sheet_name} puuttuu sarake Tunnus, joten rivejä ei voi "
+            "yhdistää päätösrekisteriin. Palauta Tunnus-otsikko riville 1 ja aja komento "
+            "uudelleen."
+        )
+    rows: list[TrackerRow] = []
+    for r in range(2, ws.max_row + 1):
+        values: dict[str, object] = {}
+        extra: dict[str, object] = {}
+        comments: dict[str, tuple[str, str]] = {}
+        for c, name in columns.items():
+            cell = ws.cell(row=r, column=c)
+            value = _cell_value(cell, name in DATE_COLUMNS)
+            if name in HEADERS:
+                values[name] = value
+            else:
+                extra[name] = value
+            if cell.comment is not None and cell.comment.text:
+                comments[name] = (cell.comment.text, cell.comment.author or "")
+        if not comments and all(v is None for v in (*values.values(), *extra.values())):
+            continue
+        rows.append(TrackerRow(values, extra, comments))
+    return OldTracker(
+        path=path,
+        rows=rows,
+        extra_headers=extra_headers,
+        marked=REGISTER_COLUMN in columns.values(),
+        workbook=wb,
+        extra_sheets=extra_sheets,
+        as_of=reported_as_of(path, wb, rows),
+    )
+
+
+def copy_sheets(wb: Workbook, old: Workbook, names: list[str]) -> None:
+    """Carry the sheets people added over: values, formulas, formats, widths, merges.
+
+    openpyxl cannot carry charts, images or comments' shapes; cell comments are kept.
+    """
+    for name in names:
+        source = old[name]
+        title = name
+        while title in wb.sheetnames:
+            title = f"{title[:28]} 2"
+        target = wb.create_sheet(title)
+        target.sheet_state = source.sheet_state
+        for row in source.iter_rows():
+            for cell in row:
+                if isinstance(cell, MergedCell):
+                    continue
+                new = target.cell(row=cell.row, column=cell.column)
+                new.value = cell.value
+                if cell.data_type in ("s", "f", "n", "b", "d", "e", "inlineStr"):
+                    new.data_type = cell.data_type
+                if cell.has_style:
+                    new.font = copy(cell.font)
+                    new.fill = copy(cell.fill)
+                    new.border = copy(cell.border)
+                    new.alignment = copy(cell.alignment)
+                    new.number_format = cell.number_format
+                    new.protection = copy(cell.protection)
+                if cell.comment is not None:
+                    new.comment = copy(cell.comment)
+                if cell.hyperlink is not None:
+                    new.hyperlink = copy(cell.hyperlink)
+        for letter, column in source.column_dimensions.items():
+            target.column_dimensions[letter].width = column.width
+            target.column_dimensions[letter].hidden = column.hidden
+        for index, dim in source.row_dimensions.items():
+            target.row_dimensions[index].height = dim.height
+            target.row_dimensions[index].hidden = dim.hidden
+        for merged in source.merged_cells.ranges:
+            target.merge_cells(str(merged))
+        target.freeze_panes = source.freeze_panes
+
+
+_MODIFIED = re.compile(rb"<dcterms:modified[^>]*>\s*(\d{4}-\d\d-\d\d)")
+
+
+def _saved_date(path: Path) -> dt.date | None:
+    """When the tracker file was last saved, as Excel or LibreOffice recorded it inside."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            core = zf.read("docProps/core.xml")
+        found = _MODIFIED.search(core)
+        return dt.date.fromisoformat(found.group(1).decode()) if found else None
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+        return None
+
+
+def status_date_of(wb: Workbook) -> dt.date | None:
+    """The date :func:`~pipeline.documents.tracker.layout.set_status_date` recorded, if any."""
+    for prop in wb.custom_doc_props:  # type: ignore[attr-defined]  # missing in types-openpyxl
+        if prop.name == STATUS_DATE_PROPERTY:
+            try:
+                return dt.date.fromisoformat(str(prop.value))
+            except ValueError:
+                return None
+    return None
+
+
+def reported_as_of(path: Path, wb: Workbook, rows: list[TrackerRow]) -> dt.date | None:
+    """The latest of the tracker's own saved time (Excel and LibreOffice update it when a
+    person saves), the newest ``Päivitetty`` typed into it and the date the previous
+    build recorded in it; None when it tells none of them."""
+    candidates = [_saved_date(path), status_date_of(wb)]
+    candidates += [date_in(r, "Päivitetty") for r in rows]
+    return max((d for d in candidates if d is not None), default=None)
+
+
+def status_date(build_date: dt.date, current: OldTracker | None) -> dt.date:
+    """The date the summary's statuses are from: deterministic from the inputs, never the clock.
+
+    ``SOURCE_DATE_EPOCH`` if set; else the later of the build date and the date the
+    existing tracker's state is from (:attr:`OldTracker.as_of`). The build stamps the
+    tracker it writes with this date (:func:`~pipeline.documents.tracker.layout.set_status_date`),
+    since every ``.xlsx`` gets the build's time, so a second rebuild does not go back. A
+    summary made in the autumn from a tracker people keep up to date is so dated in
+    the autumn, and what is overdue by then is listed, even if the workbook itself
+    was last saved in January.
+    """
+    fixed = source_date_epoch()
+    if fixed is not None:
+        return fixed
+    if current is None or current.as_of is None:
+        return build_date
+    return max(build_date, current.as_of)
