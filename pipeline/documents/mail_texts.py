@@ -50,21 +50,25 @@ TEXT: dict[str, dict[str, str]] = {
         "sv": "Kallelse till hytetu-förhandling: {area} {date}",
     },
     "invite_intro": {
-        "fi": "{county} kutsuu teidät hyvinvoinnin ja terveyden edistämisen "
-        "(hytetu) neuvotteluun (palvelualue {area}) {when}. Neuvottelun teema on {theme}.",
+        "fi": "{county} kutsuu teidät hyvinvoinnin ja terveyden edistämisen (hytetu) "
+        "neuvotteluun. Neuvottelun teema on {theme}.",
         "sv": "{county} kallar er till förhandling om främjande av välfärd och hälsa "
-        "(hytetu) (serviceområde {area}) {when}. Förhandlingens tema är {theme}.",
+        "(hytetu). Förhandlingens tema är {theme}.",
     },
+    "area": {"fi": "Palvelualue: {area}", "sv": "Serviceområde: {area}"},
+    "registry": {"fi": "Kirjaamo, {name}", "sv": "Registratur, {name}"},
     "invite_attached": {
-        "fi": "Liitteenä ovat neuvottelun asiakirjat. Kalenterikutsun (.ics) voi avata "
-        "ja tallentaa omaan kalenteriin.",
-        "sv": "Förhandlingens handlingar finns som bilagor. Kalenderinbjudan (.ics) kan "
-        "öppnas och sparas i den egna kalendern.",
+        "fi": "Liitteenä ovat neuvottelun asiakirjat.",
+        "sv": "Förhandlingens handlingar finns som bilagor.",
+    },
+    "invite_calendar": {
+        "fi": "Kalenterikutsun (.ics) voi avata ja tallentaa omaan kalenteriin.",
+        "sv": "Kalenderinbjudan (.ics) kan öppnas och sparas i den egna kalendern.",
     },
     "invite_registries": {
         "fi": "Pyydämme kuntien kirjaamoja välittämään kutsun ja ennakkomateriaalin "
         "tiedoksi kunnan toimielimille.",
-        "sv": "Vi ber kommunernas registratorskontor att vidarebefordra kallelsen och "
+        "sv": "Vi ber kommunernas registraturer att vidarebefordra kallelsen och "
         "förhandsmaterialet till kommunens organ för kännedom.",
     },
     # ----------------------------------------------------------------- pre-task
@@ -101,7 +105,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "pretask_registries": {
         "fi": "Pyydämme kirjaamoa välittämään viestin kunnan hytetu-yhdyshenkilölle.",
-        "sv": "Vi ber registratorskontoret att vidarebefordra meddelandet till kommunens "
+        "sv": "Vi ber registraturen att vidarebefordra meddelandet till kommunens "
         "kontaktperson för hytetu.",
     },
     # ------------------------------------------------------------------ minutes
@@ -123,12 +127,12 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "minutes_registries": {
         "fi": "Pyydämme kuntien kirjaamoja välittämään pöytäkirjan tiedoksi kunnan toimielimille.",
-        "sv": "Vi ber kommunernas registratorskontor att vidarebefordra protokollet till "
+        "sv": "Vi ber kommunernas registraturer att vidarebefordra protokollet till "
         "kommunens organ för kännedom.",
     },
 }
 
 
-def t(name: str, lang: str, **values: object) -> str:
-    text = TEXT[name][lang]
+def t(text_key: str, lang: str, /, **values: object) -> str:
+    text = TEXT[text_key][lang]
     return text.format(**values) if values else text

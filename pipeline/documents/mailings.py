@@ -41,6 +41,7 @@ from pipeline.contract import naming, schema
 from pipeline.contract.outputs import Output
 from pipeline.contract.values import key
 from pipeline.documents.mail import Address
+from pipeline.documents.mail_texts import t
 from pipeline.errors import WARNING, Problem
 from pipeline.workbook.model import Municipality, Negotiation, Participant, YearData
 
@@ -106,9 +107,10 @@ def _person(p: Participant) -> _Member:
     return _Member(p.name, p.email, False, f"{p.name} ({p.organisation})", "person", p.row)
 
 
-def _registry(m: Municipality) -> _Member:
+def _registry(m: Municipality, lang: str) -> _Member:
     label = f"Kirjaamo ({m.name})"
-    return _Member(f"Kirjaamo, {m.name}", m.registry_email, True, label, "registry", m.row)
+    name = t("registry", lang, name=m.name_in(lang))
+    return _Member(name, m.registry_email, True, label, "registry", m.row)
 
 
 def _main_language(data: YearData, municipality: str | None) -> str | None:
@@ -192,7 +194,7 @@ class _Planner:
             if person_language(self.data, p, made) == lang
         ]
         registries = [
-            _registry(m)
+            _registry(m, lang)
             for m in self.data.municipalities_of(n)
             if lang in registry_languages(m, made)
         ]
@@ -252,7 +254,7 @@ class _Planner:
                 draft_path(KIND_PRETASK, m.name, lang),
                 KIND_PRETASK,
                 lang,
-                [_registry(m), *people],
+                [_registry(m, lang), *people],
                 self.pretasks(AUDIENCE_MUNICIPALITIES, lang) + forms,
                 municipality=m.name,
                 audience=AUDIENCE_MUNICIPALITIES,
@@ -276,7 +278,8 @@ class _Planner:
 
     def warnings(self) -> list[Problem]:
         result = []
-        for member, paths in self.missing.values():
+        ordered = sorted(self.missing.values(), key=lambda item: (item[0].registry, item[0].row))
+        for member, paths in ordered:
             count = len(paths)
             drafts = "1 sähköpostiluonnos" if count == 1 else f"{count} sähköpostiluonnosta"
             if member.registry:
@@ -293,7 +296,7 @@ class _Planner:
                     WARNING,
                 )
             )
-        return sorted(result)
+        return result
 
 
 def plan(data: YearData, outputs: Iterable[Output]) -> Plan:
