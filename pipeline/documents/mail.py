@@ -131,7 +131,6 @@ def draft(
     if bcc:
         msg["Bcc"] = [_header_address(a) for a in bcc]
     msg["Subject"] = " ".join(subject.split())
-    msg["Content-Language"] = LANGUAGE_TAGS.get(lang, lang)
     # CRLF throughout, and quoted-printable so that no line is too long for mail
     text = body.replace("\r\n", "\n")
     if not text.endswith("\n"):
@@ -142,6 +141,8 @@ def draft(
         msg.add_attachment(item.content, maintype=maintype, subtype=subtype)
         part = list(msg.iter_attachments())[-1]
         _name_part(part, item)
+    # last: set_content and add_attachment move or drop Content-* headers
+    msg["Content-Language"] = LANGUAGE_TAGS.get(lang, lang)
     if msg.is_multipart():
         msg.set_boundary(
             _boundary(
