@@ -34,8 +34,8 @@ Lang = Literal["fi", "sv"]
 #: Swedish grammatical gender of the counted noun: ``en överenskommelse``, ``ett beslut``
 Gender = Literal["en", "ett"]
 #: Finnish cases a spelled-out number takes before its noun (the noun then stands in
-#: the same case, singular: ``kuudesta asiasta``, ``neljän asian``)
-Case = Literal["nominative", "genitive", "elative"]
+#: the same case, singular: ``kuudesta asiasta``, ``neljän asian``, ``neljässä asiassa``)
+Case = Literal["nominative", "genitive", "elative", "inessive"]
 Conjunction = Literal["and", "or"]
 
 LANGS: tuple[Lang, ...] = ("fi", "sv")
@@ -82,6 +82,19 @@ _FI_WORDS: Mapping[Case, tuple[str, ...]] = {
         "kahdeksasta",
         "yhdeksästä",
         "kymmenestä",
+    ),
+    "inessive": (
+        "nollassa",
+        "yhdessä",
+        "kahdessa",
+        "kolmessa",
+        "neljässä",
+        "viidessä",
+        "kuudessa",
+        "seitsemässä",
+        "kahdeksassa",
+        "yhdeksässä",
+        "kymmenessä",
     ),
 }
 _SV_WORDS: tuple[str, ...] = (

@@ -73,6 +73,9 @@ def test_finnish_numeral_cases():
     assert g.number_word(1, "fi", case="genitive") == "yhden"
     assert g.number_word(6, "fi", case="elative") == "kuudesta"
     assert g.number_word(14, "fi", case="elative") == "14"
+    # review B11: "Määräaika on ylittynyt neljässä keskeneräisessä asiassa."
+    assert g.number_word(4, "fi", case="inessive") == "neljässä"
+    assert g.number_word(1, "fi", case="inessive") == "yhdessä"
 
 
 def test_swedish_words_up_to_twelve_with_gender_for_one():
