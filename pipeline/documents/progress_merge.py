@@ -14,7 +14,7 @@ agreement the later ``Päivitetty`` wins whatever the order.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from pipeline.contract import progress_form as layout
@@ -112,13 +112,17 @@ def merge_progress(rows: Sequence[TrackerRow], forms: Sequence[ReturnedProgress]
         if row.id:
             positions.setdefault(key(row.id), []).append(i)
     warnings: list[Problem] = []
-    reports = []
+    #: row index -> (form, entry, what it set and still stands) for the forms that changed it
+    set_by: dict[int, list[tuple[ReturnedProgress, ProgressEntry, dict[str, object]]]] = {}
+    taken_by: dict[str, list[str]] = {}
+    kept_by: dict[str, list[str]] = {}
 
     def warn(where: str, message: str) -> None:
         warnings.append(Problem(where, message, WARNING))
 
-    for form in sorted(forms, key=lambda f: f.file):
-        taken, kept = [], []
+    ordered = sorted(forms, key=lambda f: f.file)
+    for form in ordered:
+        taken, kept = taken_by.setdefault(form.file, []), kept_by.setdefault(form.file, [])
         for entry in form.entries:
             where = f"{form.file}, {entry.cell}"
             found = positions.get(key(entry.id), [])
@@ -137,7 +141,8 @@ def merge_progress(rows: Sequence[TrackerRow], forms: Sequence[ReturnedProgress]
                         "seurantataulukkoon oikealle riville.",
                     )
                 continue
-            row = merged[found[0]]
+            index = found[0]
+            row = merged[index]
             changes = _changes(entry, row)
             if not changes:
                 continue
@@ -149,6 +154,9 @@ def merge_progress(rows: Sequence[TrackerRow], forms: Sequence[ReturnedProgress]
             ):
                 row.values.update(changes)
                 taken.append(entry.id)
+                for earlier in set_by.get(index, []):
+                    _superseded(earlier, form, row, taken_by, kept_by, warn)
+                set_by.setdefault(index, []).append((form, entry, dict(changes)))
                 continue
             kept.append(entry.id)
             if unreadable:
@@ -169,10 +177,40 @@ def merge_progress(rows: Sequence[TrackerRow], forms: Sequence[ReturnedProgress]
                 f"{_said(changes)}. Jos lomakkeen tieto on oikea, kirjoita se "
                 "seurantataulukkoon ja päivitä Päivitetty-päivä.",
             )
-        reports.append(
-            MunicipalityReport(form.municipality, form.file, form.saved, tuple(taken), tuple(kept))
+    reports = tuple(
+        MunicipalityReport(
+            f.municipality, f.file, f.saved, tuple(taken_by[f.file]), tuple(kept_by[f.file])
         )
-    return ProgressMerge(tuple(merged), tuple(warnings), tuple(reports))
+        for f in ordered
+    )
+    return ProgressMerge(tuple(merged), tuple(warnings), reports)
+
+
+def _superseded(
+    earlier: tuple[ReturnedProgress, ProgressEntry, dict[str, object]],
+    later: ReturnedProgress,
+    row: TrackerRow,
+    taken_by: dict[str, list[str]],
+    kept_by: dict[str, list[str]],
+    warn: Callable[[str, str], None],
+) -> None:
+    """An earlier form's values on ``row`` that a later form replaced: warned, not lost."""
+    form, entry, values = earlier
+    lost = {c: v for c, v in values.items() if row.values.get(c) != v}
+    if not lost:
+        return
+    for column in lost:
+        del values[column]  # warned once
+    if entry.id in taken_by[form.file]:
+        taken_by[form.file].remove(entry.id)
+        kept_by[form.file].append(entry.id)
+    warn(
+        f"{form.file}, {entry.cell}",
+        f"päätöksen {entry.id} tiedot tästä lomakkeesta (kunta {form.municipality}: "
+        f"{_said(lost)}) korvautuivat myöhemmällä tiedolla lomakkeesta {later.file} "
+        f"(kunta {later.municipality}). Jos tämän lomakkeen tieto on oikea, kirjoita se "
+        "seurantataulukkoon ja päivitä Päivitetty-päivä.",
+    )
 
 
 def _agreements(n: int) -> str:
