@@ -40,6 +40,7 @@ PHASE_FOLDERS = {
     "tiedote": "4_seuranta",
     "jakelulista": "4_seuranta",
     "yhteenveto": "4_seuranta",
+    "seurantalomake": "4_seuranta",
 }
 
 

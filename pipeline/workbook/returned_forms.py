@@ -22,15 +22,12 @@ from pathlib import Path
 
 from openpyxl.utils.cell import coordinate_from_string
 
-from pipeline.contract import naming, schema
+from pipeline.contract import schema
 from pipeline.contract import survey_form as layout
-from pipeline.contract.values import clean_text, key, short_date
-from pipeline.errors import BrokenForm, Problems, WorkbookLocked, WorkbookUnreadable
+from pipeline.contract.values import clean_text, key
+from pipeline.errors import BrokenForm, Problems
+from pipeline.workbook import returned_common as common
 from pipeline.workbook.model import SurveyResponse, YearData
-from pipeline.workbook.read import open_xlsx
-
-#: files in the folder that are not forms and deserve no message
-_SYSTEM_FILES = frozenset({"thumbs.db", "desktop.ini", ".ds_store"})
 
 
 @dataclass(frozen=True)
@@ -62,24 +59,13 @@ def _ask(municipality: str = "") -> str:
 
 def read_marker(wb) -> Marker:
     """The hidden marker of a form; :class:`BrokenForm` when there is none or it is damaged."""
-    ws = next((w for w in wb.worksheets if key(w.title) == layout.MARKER_SHEET), None)
-    if ws is None:
-        raise BrokenForm(
-            "tiedosto ei ole hytetu-kyselylomake (piilotettu tunnistevälilehti puuttuu). "
-            "Se on voitu tallentaa uuteen työkirjaan tai kopioida toiseen tiedostoon."
-        )
-    rows = [
-        (clean_text(a), clean_text(b))
-        for a, b in ws.iter_rows(min_col=1, max_col=2, values_only=True)
-        if a is not None
-    ]
-    if not rows or rows[0][0] != layout.MARKER_KIND:
-        raise BrokenForm("tiedoston tunnistevälilehti on muuttunut, joten sitä ei tunnisteta.")
-    if rows[0][1] != layout.FORM_VERSION:
-        raise BrokenForm(
-            f"lomake on tehty hytetun toisella versiolla (lomakeversio {rows[0][1]}, "
-            f"luettavissa {layout.FORM_VERSION})."
-        )
+    rows = common.marker_rows(
+        wb,
+        sheet=layout.MARKER_SHEET,
+        kind=layout.MARKER_KIND,
+        version=layout.FORM_VERSION,
+        what="hytetu-kyselylomake",
+    )
     labels = [label for label, _ in rows]
     if layout.M_QUESTIONS not in labels:
         raise BrokenForm("tiedoston tunnistevälilehdeltä puuttuvat kysymykset.")
@@ -102,29 +88,9 @@ def read_marker(wb) -> Marker:
     )
 
 
-def _saved(wb, path: Path) -> dt.datetime:
-    """When the form was last saved: Excel's own record inside the file, else the file time."""
-    inside = wb.properties.modified
-    created = wb.properties.created
-    inside = inside.replace(tzinfo=None) if inside else None
-    created = created.replace(tzinfo=None) if created else None
-    mtime = dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.UTC).replace(tzinfo=None)
-    # a form nobody saved again still carries the build's own date; the file time tells more
-    if inside is None or (created is not None and inside <= created):
-        return mtime
-    return inside
-
-
 def _read_form(path: Path, where: str, data: YearData, problems: Problems) -> ReturnedForm | None:
-    try:
-        # random access to the answer cells: not read-only
-        wb = open_xlsx(path, read_only=False, data_only=True)
-    except WorkbookUnreadable as exc:
-        message = str(exc).removeprefix(f"{path}: ")
-        # a form open elsewhere is fine once closed; anything else needs a new form
-        problems.warning(
-            where, message if isinstance(exc, WorkbookLocked) else f"{message} {_ask()}"
-        )
+    wb = common.open_form(path, where, problems, _ask())
+    if wb is None:
         return None
     try:
         try:
@@ -132,7 +98,7 @@ def _read_form(path: Path, where: str, data: YearData, problems: Problems) -> Re
         except BrokenForm as exc:
             problems.warning(where, f"{exc} {_ask()}")
             return None
-        saved = _saved(wb, path)
+        saved = common.saved_time(wb, path)
         return _answers(wb, marker, path, where, saved, data, problems)
     finally:
         wb.close()
@@ -147,24 +113,12 @@ def _answers(
     data: YearData,
     problems: Problems,
 ) -> ReturnedForm | None:
-    s = data.settings
-    if marker.year != str(s.year) or key(marker.county) != key(s.county):
-        problems.warning(
-            where,
-            f"lomake on kyselystä {marker.county} {marker.year}, ei {s.county} {s.year}. "
-            f"Siirrä tiedosto pois kansiosta {layout.FOLDER}/ tai pyydä kunnalta vastaus tämän "
-            "vuoden lomakkeella.",
-        )
+    if not common.is_this_years(
+        marker.county, marker.year, data, where, problems, of="kyselystä", folder=layout.FOLDER
+    ):
         return None
-    municipality = data.municipality(marker.municipality)
+    municipality = common.known_municipality(marker.municipality, data, where, problems)
     if municipality is None:
-        known = ", ".join(m.name for m in data.municipalities)
-        problems.warning(
-            where,
-            f"lomake on kunnan ”{marker.municipality}” lomake, mutta sitä kuntaa ei ole "
-            f"Kunnat-välilehdellä (kunnat: {known}). Lisää kunta Kunnat-välilehdelle, jos se "
-            "kuuluu alueeseen; muuten poista tiedosto kansiosta. Lomaketta ei luettu.",
-        )
         return None
     ws = next((w for w in wb.worksheets if w.title == marker.sheet), None)
     if ws is None:
@@ -221,44 +175,13 @@ def read_returned_forms(data: YearData, problems: Problems) -> list[ReturnedForm
 
     Returns the forms whose answers were taken; everything else is a warning in ``problems``.
     """
-    if data.workbook is None:
-        return []
-    folder = data.workbook.parent / layout.FOLDER
-    if not folder.is_dir():
-        return []
     forms: list[ReturnedForm] = []
-    try:
-        paths = sorted(folder.iterdir(), key=lambda p: p.name)
-    except OSError:
-        problems.warning(
-            layout.FOLDER,
-            f"kansiota {folder} ei voi lukea (ei oikeuksia), joten palautettuja lomakkeita ei "
-            "luettu. Tarkista kansion käyttöoikeudet.",
-        )
-        return []
-    for path in paths:
-        where = f"{layout.FOLDER}/{path.name}"
-        if path.is_dir() or path.name.casefold() in _SYSTEM_FILES:
-            continue
-        owner = naming.lock_owner(path.name)
-        if owner is not None:
-            problems.warning(
-                where,
-                f"tämä on lukitustiedosto: lomake {owner} on auki Excelissä tai LibreOfficessa. "
-                "Lomake luetaan sellaisena kuin se viimeksi tallennettiin; tallenna ja sulje se, "
-                "ja aja komento uudelleen. Jos mikään ohjelma ei pidä sitä auki, poista "
-                "lukitustiedosto.",
-            )
-            continue
-        if path.suffix.casefold() != ".xlsx":
-            problems.warning(
-                where,
-                "tiedosto ei ole Excel-työkirja (.xlsx), joten sitä ei lueta. Kansioon kuuluvat "
-                "vain kuntien palauttamat kyselylomakkeet; jos tämä on vastaus, pyydä kunnalta "
-                "täytetty .xlsx-lomake tai kirjoita vastaukset "
-                f"{schema.SHEET_RESPONSES}-välilehdelle.",
-            )
-            continue
+    not_xlsx = (
+        "tiedosto ei ole Excel-työkirja (.xlsx), joten sitä ei lueta. Kansioon kuuluvat "
+        "vain kuntien palauttamat kyselylomakkeet; jos tämä on vastaus, pyydä kunnalta "
+        f"täytetty .xlsx-lomake tai kirjoita vastaukset {schema.SHEET_RESPONSES}-välilehdelle."
+    )
+    for path, where in common.form_files(data, layout.FOLDER, problems, not_xlsx=not_xlsx):
         form = _read_form(path, where, data, problems)
         if form is not None:
             forms.append(form)
@@ -271,11 +194,8 @@ def _resolve_duplicates(
     forms: list[ReturnedForm], data: YearData, problems: Problems
 ) -> list[ReturnedForm]:
     in_sheet = {key(r.municipality): r.source for r in data.responses}
-    by_municipality: dict[str, list[ReturnedForm]] = {}
-    for form in forms:
-        by_municipality.setdefault(key(form.response.municipality), []).append(form)
     taken = []
-    for name, group in by_municipality.items():
+    for name, group in common.by_municipality(forms, lambda f: f.response.municipality).items():
         municipality = group[0].response.municipality
         if name in in_sheet:
             for form in group:
@@ -287,18 +207,14 @@ def _resolve_duplicates(
                     f"{schema.SHEET_RESPONSES}-välilehdeltä.",
                 )
             continue
-        group.sort(key=lambda f: (f.saved, f.file))
-        newest = group[-1]
-        for form in group[:-1]:
-            problems.warning(
-                form.file,
-                f"kunnalta {municipality} on kaksi lomaketta; uudempi ({newest.file}, tallennettu "
-                f"{_stamp(newest.saved)}) on käytössä, tätä (tallennettu {_stamp(form.saved)}) ei "
-                f"käytetty. Poista vanhempi tiedosto kansiosta {layout.FOLDER}/.",
+        taken.append(
+            common.newest(
+                group,
+                municipality,
+                file=lambda f: f.file,
+                saved=lambda f: f.saved,
+                folder=layout.FOLDER,
+                problems=problems,
             )
-        taken.append(newest)
+        )
     return sorted(taken, key=lambda f: f.file)
-
-
-def _stamp(moment: dt.datetime) -> str:
-    return f"{short_date(moment.date())} klo {moment.hour}.{moment.minute:02d}"

@@ -1,0 +1,301 @@
+"""The progress form (SPEC §3 ``seurantalomake``): one per municipality, in its main language.
+
+The form lists exactly the agreements of the tracker that concern the
+municipality, and its service area's whole-area agreements, each with the
+tracker's current ``Tila``, ``Tilannekuvaus`` and ``Päivitetty`` filled in, so a
+municipality sees where things stand. Only those three cells of each row are
+unlocked; the sheet is protected without a password (anyone can open and read
+it). A hidden marker sheet names county, year, municipality and the row of each
+``Tunnus``; :mod:`pipeline.workbook.returned_progress` reads a returned form by it
+and :mod:`pipeline.documents.progress_merge` merges it into the tracker.
+
+The agreements' texts come from the register in Finnish. Swedish twins do not
+exist yet: :data:`RowText` is where they plug in (``texts=``), the default shows
+the tracker's text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.workbook.protection import WorkbookProtection
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from pipeline.contract import naming
+from pipeline.contract import progress_form as layout
+from pipeline.contract.areas import is_whole_area, whole_area_label
+from pipeline.contract.i18n import t
+from pipeline.contract.tracker import REGISTER_COLUMN, REMOVED
+from pipeline.contract.values import clean_text, key
+from pipeline.documents.progress_merge import tracker_status, tracker_updated
+from pipeline.documents.tracker import Formula, TrackerRow
+from pipeline.render.xlsx import set_date, set_properties, set_text, workbook_bytes
+from pipeline.workbook.model import Municipality, YearData
+
+if TYPE_CHECKING:
+    from pipeline.render.word import DocProperties
+
+#: (tracker row, tracker column, language) -> the text the form shows for that column
+RowText = Callable[[TrackerRow, str, str], str]
+
+_HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
+_HEADER_FONT = Font(bold=True, color="FFFFFF")
+_EDIT_FILL = PatternFill("solid", fgColor="FFF2CC")
+_THIN = Side(style="thin", color="808080")
+_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_UNLOCKED = Protection(locked=False)
+_LINE_HEIGHT = 15.0
+#: room to type in an editable row, however short its texts
+_MIN_ROW_HEIGHT = 45.0
+_TRANSLATED = ("Päätös", "Jatkotoimi", "Yhteistyöfoorumi", "Vastuutaho")
+
+
+def tracker_text(row: TrackerRow, column: str, lang: str) -> str:
+    """The default :data:`RowText`: the tracker's own (Finnish) text, whatever ``lang``."""
+    value = row.values.get(column)
+    return "" if isinstance(value, Formula) else clean_text(value)
+
+
+def form_path(municipality: Municipality) -> str:
+    """``4_seuranta/seurantalomake_<kunta>_<kieli>.xlsx``: the form is in the main language."""
+    return naming.output_path(
+        "seurantalomake", municipality.name, municipality.main_language, ext="xlsx"
+    )
+
+
+def form_title(data: YearData, municipality: Municipality) -> str:
+    lang = municipality.main_language
+    return f"{layout.text('title', lang)} {data.settings.year}: {municipality.name_in(lang)}"
+
+
+def rows_for(
+    data: YearData, municipality: Municipality, rows: Sequence[TrackerRow]
+) -> list[TrackerRow]:
+    """The tracker rows that concern ``municipality``, in tracker order.
+
+    Its own agreements and the whole-area agreements of negotiations in its
+    service area. A row removed from the register, or without a ``Tunnus`` (or
+    sharing it with another row), cannot be merged back and is left out.
+    """
+    ids = [key(r.id) for r in rows]
+    area = key(municipality.service_area)
+    chosen = []
+    for row, ident in zip(rows, ids, strict=True):
+        if not ident or ids.count(ident) > 1 or row.values.get(REGISTER_COLUMN) == REMOVED:
+            continue
+        kunta = clean_text(row.values.get("Kunta"))
+        if is_whole_area(kunta):
+            negotiation = data.negotiation(clean_text(row.values.get("Neuvottelu")))
+            if negotiation is not None and key(negotiation.service_area) == area:
+                chosen.append(row)
+        elif data.municipality(kunta) == municipality:
+            chosen.append(row)
+    return chosen
+
+
+def _row_height(texts: Sequence[tuple[str, int]]) -> float:
+    """Tall enough for the longest wrapped text; ``texts`` = (text, column width)."""
+    lines = max(
+        (
+            sum(max(1, math.ceil(len(part) / max(1, width - 2))) for part in text.split("\n"))
+            for text, width in texts
+        ),
+        default=1,
+    )
+    return max(_MIN_ROW_HEIGHT, _LINE_HEIGHT * lines + 6)
+
+
+def _municipality_cell(data: YearData, row: TrackerRow, lang: str) -> str:
+    kunta = clean_text(row.values.get("Kunta"))
+    if is_whole_area(kunta):
+        return whole_area_label(lang)
+    found = data.municipality(kunta)
+    return found.name_in(lang) if found is not None else kunta
+
+
+def form_workbook(
+    data: YearData,
+    municipality: Municipality,
+    rows: Sequence[TrackerRow],
+    texts: RowText = tracker_text,
+) -> Workbook:
+    """The progress form of ``municipality`` for the tracker ``rows`` (all of them; it picks)."""
+    lang = municipality.main_language
+    s = data.settings
+    chosen = rows_for(data, municipality, rows)
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = layout.text("title", lang)
+    for letter, _, width in layout.COLUMNS:
+        ws.column_dimensions[letter].width = width
+    total_width = sum(width for _, _, width in layout.COLUMNS)
+
+    set_text(ws[f"A{layout.ROW_TITLE}"], f"{layout.text('title', lang)} {s.year}")
+    ws[f"A{layout.ROW_TITLE}"].font = Font(bold=True, size=14)
+    set_text(
+        ws[f"A{layout.ROW_COUNTY}"],
+        f"{s.county_in(lang)} · {t('item_theme', lang, theme=s.theme_in(lang))}",
+    )
+    instructions = layout.text("instructions", lang)
+    set_text(ws[f"A{layout.ROW_INSTRUCTIONS}"], instructions, wrap=True)
+    ws.merge_cells(f"A{layout.ROW_INSTRUCTIONS}:{layout.LAST_COLUMN}{layout.ROW_INSTRUCTIONS}")
+    ws.row_dimensions[layout.ROW_INSTRUCTIONS].height = _row_height([(instructions, total_width)])
+    contact = ", ".join(x for x in (s.coordinator, s.coordinator_email, s.coordinator_phone) if x)
+    if contact:
+        set_text(ws[f"A{layout.ROW_RETURN}"], t("survey_return_to", lang, who=contact))
+    set_text(ws[f"A{layout.ROW_MUNICIPALITY}"], t("survey_municipality", lang))
+    set_text(ws[f"B{layout.ROW_MUNICIPALITY}"], municipality.name_in(lang))
+    ws[f"A{layout.ROW_MUNICIPALITY}"].font = Font(bold=True)
+    ws[f"B{layout.ROW_MUNICIPALITY}"].font = Font(bold=True)
+
+    for letter, column, _ in layout.COLUMNS:
+        cell = ws[f"{letter}{layout.ROW_HEADER}"]
+        set_text(cell, layout.text(column, lang))
+        cell.fill, cell.font, cell.border = _HEADER_FILL, _HEADER_FONT, _BOX
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+
+    placed: list[tuple[str, int]] = []
+    for index, row in enumerate(chosen):
+        r = layout.FIRST_ROW + index
+        _write_row(ws, r, data, row, lang, texts)
+        placed.append((row.id, r))
+    if not chosen:
+        set_text(ws[f"A{layout.FIRST_ROW}"], layout.text("none", lang))
+    last = layout.FIRST_ROW + max(len(chosen), 1) - 1
+    if chosen:
+        _validations(ws, lang, last)
+        ws.sheet_view.selection[0].activeCell = f"{layout.COL_STATUS}{layout.FIRST_ROW}"
+        ws.sheet_view.selection[0].sqref = f"{layout.COL_STATUS}{layout.FIRST_ROW}"
+
+    # only Tila, Tilannekuvaus and Päivitetty can be changed; no password, nothing stops reading
+    ws.protection.sheet = True
+    ws.protection.formatRows = False  # people may make a row taller for a long description
+    ws.protection.formatColumns = False
+    wb.security = WorkbookProtection(lockStructure=True)
+    ws.freeze_panes = f"A{layout.FIRST_ROW}"
+    ws.print_title_rows = f"{layout.ROW_HEADER}:{layout.ROW_HEADER}"
+    ws.print_area = f"A1:{layout.LAST_COLUMN}{last}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True  # type: ignore[union-attr]
+    if ws.oddFooter is not None:
+        ws.oddFooter.center.text = "&P / &N"
+
+    _write_marker(wb, data, municipality, ws.title, placed)
+    return wb
+
+
+def _write_row(
+    ws: Worksheet, r: int, data: YearData, row: TrackerRow, lang: str, texts: RowText
+) -> None:
+    shown: list[tuple[str, int]] = []
+    for letter, column, width in layout.COLUMNS:
+        cell = ws[f"{letter}{r}"]
+        cell.border = _BOX
+        if column == "Tunnus":
+            value = row.id
+        elif column == "Kunta":
+            value = _municipality_cell(data, row, lang)
+        elif column in _TRANSLATED:
+            value = texts(row, column, lang)
+        elif column == "Tilannekuvaus":
+            value = tracker_text(row, column, lang)
+        elif column == "Tila":
+            status = tracker_status(row.values.get("Tila"))
+            value = layout.status_label(status, lang) if status else ""
+        else:  # the dates: a date as a date, anything else (typed text) as text
+            day = row.values.get(column)
+            when = tracker_updated(day) if column == "Päivitetty" else day
+            if isinstance(when, dt.date):
+                set_date(cell, when.date() if isinstance(when, dt.datetime) else when)
+                value = None
+            else:
+                value = "" if column == "Päivitetty" else clean_text(day)
+        if value is not None:
+            set_text(cell, value)
+            shown.append((value, width))
+        cell.alignment = _WRAP
+        if column in layout.EDITABLE:
+            cell.protection = _UNLOCKED
+            cell.fill = _EDIT_FILL
+    ws.row_dimensions[r].height = _row_height(shown)
+
+
+def _validations(ws: Worksheet, lang: str, last: int) -> None:
+    status = DataValidation(
+        type="list",
+        formula1='"' + ",".join(layout.STATUS_LABELS[lang]) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorStyle="stop",
+        errorTitle=layout.text("Tila", lang),
+        error=layout.text("status_error", lang),
+        showInputMessage=True,
+        promptTitle=layout.text("Tila", lang),
+        prompt=layout.text("status_prompt", lang),
+    )
+    status.add(f"{layout.COL_STATUS}{layout.FIRST_ROW}:{layout.COL_STATUS}{last}")
+    updated = DataValidation(
+        type="date",
+        operator="greaterThan",
+        formula1="36526",  # 1.1.2000
+        allow_blank=True,
+        showErrorMessage=True,
+        errorStyle="stop",
+        errorTitle=layout.text("Päivitetty", lang),
+        error=layout.text("updated_error", lang),
+        showInputMessage=True,
+        promptTitle=layout.text("Päivitetty", lang),
+        prompt=layout.text("updated_prompt", lang),
+    )
+    updated.add(f"{layout.COL_UPDATED}{layout.FIRST_ROW}:{layout.COL_UPDATED}{last}")
+    ws.add_data_validation(status)
+    ws.add_data_validation(updated)
+    for r in range(layout.FIRST_ROW, last + 1):
+        ws[f"{layout.COL_UPDATED}{r}"].number_format = "d.m.yyyy"
+
+
+def _write_marker(
+    wb: Workbook, data: YearData, m: Municipality, form_sheet: str, placed: list[tuple[str, int]]
+) -> None:
+    ws = wb.create_sheet(layout.MARKER_SHEET)
+    ws.sheet_state = "veryHidden"
+    ws.protection.sheet = True
+    rows = [
+        (layout.MARKER_KIND, layout.FORM_VERSION),
+        (layout.M_YEAR, str(data.settings.year)),
+        (layout.M_COUNTY, data.settings.county),
+        (layout.M_MUNICIPALITY, m.name),
+        (layout.M_LANG, m.main_language),
+        (layout.M_SHEET, form_sheet),
+        (layout.M_ROWS, layout.M_ROWS_VALUE),
+    ]
+    rows += [(ident, str(r)) for ident, r in placed]
+    for r, (label, value) in enumerate(rows, start=1):
+        set_text(ws[f"A{r}"], label)
+        set_text(ws[f"B{r}"], value)
+
+
+def progress_form(
+    data: YearData,
+    municipality: Municipality,
+    rows: Sequence[TrackerRow],
+    *,
+    properties: DocProperties | None = None,
+    texts: RowText = tracker_text,
+) -> bytes:
+    """The progress form of ``municipality`` as .xlsx bytes (see :func:`form_workbook`)."""
+    wb = form_workbook(data, municipality, rows, texts)
+    if properties is not None:
+        set_properties(wb, properties)
+    return workbook_bytes(wb)
