@@ -34,7 +34,7 @@ from pipeline.contract.i18n import t
 from pipeline.contract.tracker import REGISTER_COLUMN, REMOVED
 from pipeline.contract.values import clean_text, key
 from pipeline.documents.progress_merge import tracker_status, tracker_updated
-from pipeline.documents.tracker import Formula, TrackerRow
+from pipeline.documents.tracker.rows import Formula, TrackerRow
 from pipeline.render.xlsx import set_date, set_properties, set_text, workbook_bytes
 from pipeline.workbook.model import Municipality, YearData
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from pipeline.contract import progress_form as layout
 from pipeline.contract.values import clean_text, is_blank, key, parse_date, short_date
-from pipeline.documents.tracker import Formula, TrackerRow
+from pipeline.documents.tracker.rows import Formula, TrackerRow
 from pipeline.errors import WARNING, Problem
 from pipeline.workbook.returned_progress import ProgressEntry, ReturnedProgress
 

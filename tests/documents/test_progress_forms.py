@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from pipeline.contract import progress_form as layout
 from pipeline.documents import progress_forms
-from pipeline.documents.tracker import TrackerRow
+from pipeline.documents.tracker.rows import TrackerRow
 from pipeline.output.office import convert
 from tests.helpers import progress
 from tests.helpers.office import soffice_or_skip

@@ -15,7 +15,8 @@ from pipeline.contract import schema
 from pipeline.contract.tracker import HEADERS, SHEET
 from pipeline.contract.values import short_date
 from pipeline.documents.progress_merge import merge_progress, report_lines
-from pipeline.documents.tracker import TrackerRow, tracker_file, write_tracker
+from pipeline.documents.tracker.layout import tracker_file, write_tracker
+from pipeline.documents.tracker.rows import TrackerRow
 from pipeline.errors import Problems
 from pipeline.workbook.returned_progress import (
     ProgressEntry,

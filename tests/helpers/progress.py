@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from pipeline.app import check
 from pipeline.contract import progress_form as layout
 from pipeline.documents.progress_forms import progress_form
-from pipeline.documents.tracker import TrackerRow, rows_from_register
+from pipeline.documents.tracker.rows import TrackerRow, rows_from_register
 from pipeline.render.xlsx import set_text
 from pipeline.workbook.model import Municipality, YearData
 from tests.helpers import workbooks as wbs
