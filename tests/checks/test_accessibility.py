@@ -13,7 +13,6 @@ import re
 import struct
 import zipfile
 import zlib
-from pathlib import Path
 
 import docx
 import pytest
@@ -21,21 +20,19 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from pipeline import cli
-from pipeline.app import build
 from pipeline.checks import accessibility as a11y
 from pipeline.contract.outputs import Output
-from tests.helpers import workbooks as wbs
+from tests.helpers.builds import build_of
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "input" / "hytetu.xlsx"
 LANG_TAGS = {"fi": "fi-FI", "sv": "sv-FI"}
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 @pytest.fixture(scope="module", params=["example", "base"])
 def built(request, tmp_path_factory):
-    tmp = tmp_path_factory.mktemp(f"a11y-{request.param}")
-    workbook = EXAMPLE if request.param == "example" else wbs.write(tmp / "hytetu.xlsx")
-    return build(workbook, tmp / "out")
+    if request.param == "example":
+        return request.getfixturevalue("example_build")
+    return build_of(tmp_path_factory.mktemp(f"a11y-{request.param}"))
 
 
 def _docs(built, ext: str) -> list[Output]:

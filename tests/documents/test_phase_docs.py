@@ -16,8 +16,10 @@ from pipeline.documents.chart import CHART_PART
 from pipeline.output.archive_list import read_archive_list
 from pipeline.output.reproducible import normalize_xlsx
 from tests.helpers import workbooks as wbs
+from tests.helpers.builds import build_of
 from tests.helpers.docs import docx_text, header_footer_text, table_rows
 from tests.helpers.office import soffice_or_skip
+from tests.helpers.tools import tool_or_skip
 
 #: 1.9.2027: after the pre-task deadlines, before the register's deadlines (31.10., 15.11.)
 SEPT_2027 = str(int(dt.datetime(2027, 9, 1, tzinfo=dt.UTC).timestamp()))
@@ -55,7 +57,7 @@ def built(tmp_path_factory):
     mp = pytest.MonkeyPatch()
     mp.setenv("SOURCE_DATE_EPOCH", DEC_2027)
     try:
-        result = build(wbs.write(tmp / "hytetu.xlsx", full_sheets()), tmp / "out")
+        result = build_of(tmp, full_sheets())
     finally:
         mp.undo()
     return {o.path: o for o in result.outputs}, result
@@ -353,6 +355,7 @@ def test_summary_is_dated_by_the_trackers_state_not_the_workbooks_save(tmp_path,
 @pytest.mark.libreoffice
 def test_libreoffice_converts_every_new_document(built, tmp_path):
     soffice_or_skip()
+    pdftotext = tool_or_skip("pdftotext")
     from pipeline.output.office import convert
 
     docs = [
@@ -374,6 +377,6 @@ def test_libreoffice_converts_every_new_document(built, tmp_path):
     assert set(converted) == set(sources), log
     for pdf in converted.values():
         text = subprocess.run(
-            ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=False
+            [pdftotext, str(pdf), "-"], capture_output=True, text=True, check=False
         ).stdout
         assert "Testilän hyvinvointialue" in text or "Testby välfärdsområde" in text

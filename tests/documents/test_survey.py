@@ -26,6 +26,7 @@ from pipeline.render.xlsx import set_text
 from pipeline.workbook import returned_forms
 from pipeline.workbook.model import SurveyQuestion
 from tests.helpers import workbooks as wbs
+from tests.helpers.builds import build_of
 from tests.helpers.office import soffice_or_skip
 from tests.helpers.xlsx_parts import rewrite_parts
 
@@ -49,9 +50,7 @@ def sheets_with_questions() -> dict:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     root = tmp_path_factory.mktemp("survey")
-    workbook = wbs.write(root / "hytetu.xlsx", sheets_with_questions())
-    result = build(workbook, root / "out")
-    return root, result
+    return root, build_of(root, sheets_with_questions())
 
 
 #: each form is in its municipality's main language, and its file name says which

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import itertools
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -30,6 +29,7 @@ from pipeline.documents.contexts.negotiation import (
     Person,
     RaisedView,
 )
+from tests.helpers.office import soffice_or_skip
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ROOT / "templates_docx"
@@ -459,9 +459,7 @@ def test_minutes_decisions(rendered, lang) -> None:
 
 @pytest.mark.libreoffice
 def test_libreoffice_converts_every_template(rendered, tmp_path: Path) -> None:
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        pytest.skip("LibreOffice (soffice) is not installed")
+    soffice = soffice_or_skip()
     files = []
     for lang in LANGS:
         for doc_type in DOC_TYPES:

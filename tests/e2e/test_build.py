@@ -12,6 +12,7 @@ from pipeline.app import build
 from pipeline.errors import InputError
 from pipeline.output.archive_list import COLUMNS, read_archive_list
 from tests.helpers import workbooks as wbs
+from tests.helpers.builds import build_of
 from tests.helpers.docs import docx_text, header_footer_text, table_rows
 
 NEGOTIATION_DOCS = ("kutsu", "asialista", "poytakirja")
@@ -40,9 +41,7 @@ def built(tmp_path_factory):
             "",
         ]
     )
-    workbook = wbs.write(tmp / "hytetu.xlsx", sheets)
-    result = build(workbook, tmp / "out")
-    return result
+    return build_of(tmp, sheets)
 
 
 def test_every_document_for_each_negotiation_and_language(built):

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 import docx
 
 
-def _blocks(container) -> list[str]:
-    out = []
+def _blocks(container: Any) -> list[str]:
+    """``container``: a python-docx Document or table cell (docx publishes no types)."""
+    out: list[str] = []
     for block in container.iter_inner_content():
         if isinstance(block, docx.table.Table):
             for row in block.rows:
@@ -28,7 +30,7 @@ def docx_text(source: Path | bytes) -> str:
 
 def header_footer_text(source: Path | bytes) -> str:
     doc = docx.Document(io.BytesIO(source) if isinstance(source, bytes) else str(source))
-    parts = []
+    parts: list[str] = []
     for section in doc.sections:
         for hf in (section.header, section.footer):
             parts.extend(p.text for p in hf.paragraphs)

@@ -200,7 +200,8 @@ def write(path: Path, sheets: dict[str, list[Row]] | None = None) -> Path:
     """Write ``sheets`` (sheet name -> rows, first row the header) as an .xlsx file."""
     sheets = base() if sheets is None else sheets
     wb = Workbook()
-    wb.remove(wb.active)
+    for default in wb.worksheets:
+        wb.remove(default)
     for name, rows in sheets.items():
         ws = wb.create_sheet(name)
         for r, row in enumerate(rows, start=1):

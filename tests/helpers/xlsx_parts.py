@@ -5,6 +5,7 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from openpyxl import load_workbook
 
@@ -19,9 +20,12 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def sheet_part(path: Path, title: str) -> str:
+    """The zip part of sheet ``title`` (``xl/worksheets/sheet2.xml``)."""
     wb = load_workbook(path, read_only=True)
     try:
-        return wb[title]._worksheet_path
+        sheet: Any = wb[title]  # _worksheet_path is openpyxl's own, not in its stubs
+        part: str = sheet._worksheet_path
+        return part
     finally:
         wb.close()
 
@@ -34,14 +38,12 @@ def rewrite_parts(path: Path, changes: dict[str, bytes | None]) -> None:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, data in entries:
             seen.add(name)
-            if name in changes:
-                if changes[name] is None:
-                    continue
-                data = changes[name]
-            zf.writestr(name, data)
-        for name, data in changes.items():
-            if name not in seen and data is not None:
-                zf.writestr(name, data)
+            new = changes.get(name, data)
+            if new is not None:
+                zf.writestr(name, new)
+        for name, added in changes.items():
+            if name not in seen and added is not None:
+                zf.writestr(name, added)
 
 
 def add_shared_strings(path: Path, sst: str) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 import docx
@@ -21,17 +20,17 @@ from pipeline.app import build, build_date, load
 from pipeline.output.archive_list import COLUMNS, read_archive_list
 from pipeline.output.metadata import name_pattern
 from tests.helpers import workbooks as wbs
+from tests.helpers.builds import EXAMPLE
 from tests.helpers.docs import docx_text, header_footer_text
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "input" / "hytetu.xlsx"
 LANG_TAGS = {"fi": "fi-FI", "sv": "sv-FI"}
 #: columns that are empty where they do not apply (a county-wide file has no negotiation)
 OPTIONAL = {"neuvottelu", "kunta", "kieli"}
 
 
 @pytest.fixture(scope="module")
-def example(tmp_path_factory):
-    result = build(EXAMPLE, tmp_path_factory.mktemp("meta") / "out")
+def example(example_build):
+    result = example_build
     rows = read_archive_list((result.target / "arkistoluettelo.csv").read_bytes())
     data, _ = load(EXAMPLE)
     return result, {r["tiedosto"]: r for r in rows}, data

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 import re
-from pathlib import Path
 
 import docx
 import pytest
@@ -23,10 +22,10 @@ from pipeline.errors import ConversionProblem
 from pipeline.output import office
 from pipeline.output.archive_list import read_archive_list
 from pipeline.output.pdf import add_pdf_copies
+from tests.helpers.builds import EXAMPLE
 from tests.helpers.docs import docx_text
 from tests.helpers.office import soffice_or_skip
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "input" / "hytetu.xlsx"
 PDFAID = "{http://www.aiim.org/pdfa/ns/id/}"
 
 

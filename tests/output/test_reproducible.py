@@ -17,6 +17,7 @@ from pipeline.app import build
 from pipeline.output.archive_list import read_archive_list
 from pipeline.output.reproducible import normalize_pdf, normalize_xlsx
 from tests.helpers import workbooks as wbs
+from tests.helpers.builds import EXAMPLE
 from tests.helpers.office import soffice_or_skip
 
 CORE = "docProps/core.xml"
@@ -31,9 +32,6 @@ def _files(folder: Path) -> dict[str, bytes]:
 def _core(content: bytes) -> str:
     with zipfile.ZipFile(io.BytesIO(content)) as zf:
         return zf.read(CORE).decode()
-
-
-EXAMPLE = Path(__file__).resolve().parents[2] / "input" / "hytetu.xlsx"
 
 
 def _build_twice(

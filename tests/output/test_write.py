@@ -18,6 +18,7 @@ from pipeline.output import commit as write
 from pipeline.output.archive_list import FILE_NAME, archive_list
 from pipeline.output.commit import backup_root, commit_build, locked_files
 from tests.helpers import workbooks as wbs
+from tests.helpers.builds import build_of
 
 TRACKER = "4_seuranta/seurantataulukko_2027.xlsx"
 
@@ -180,10 +181,8 @@ def test_failing_swap_leaves_previous_output(tmp_path, settings, monkeypatch):
 
 @pytest.fixture
 def built(tmp_path):
-    workbook = wbs.write(tmp_path / "hytetu.xlsx")
-    out = tmp_path / "out"
-    build(workbook, out)
-    return workbook, out
+    build_of(tmp_path)
+    return tmp_path / "hytetu.xlsx", tmp_path / "out"
 
 
 def test_cli_hand_edited_minutes_exit_1_names_file_changes_nothing(built):
@@ -241,7 +240,6 @@ def test_cli_rebuild_reports_what_it_carried_over(built):
 def test_rebuild_keeps_the_year_folders_permissions_and_backs_up_dropped_files(tmp_path):
     import os
 
-    from pipeline.app import build
     from tests.helpers import workbooks as wbs
 
     workbook = wbs.write(tmp_path / "hytetu.xlsx")
@@ -273,7 +271,6 @@ def test_rebuild_keeps_the_year_folders_permissions_and_backs_up_dropped_files(t
 
 
 def test_a_file_where_the_year_folder_goes_is_never_replaced(tmp_path):
-    from pipeline.app import build
     from pipeline.errors import OutputProblem
     from tests.helpers import workbooks as wbs
 
