@@ -42,8 +42,8 @@ from pipeline.contract.tracker import (
 from pipeline.contract.values import key
 from pipeline.errors import OutputProblem, WorkbookUnreadable
 from pipeline.render.xlsx import set_date, set_text, set_value, workbook_bytes
+from pipeline.workbook.container import open_xlsx
 from pipeline.workbook.model import YearData
-from pipeline.workbook.read import open_xlsx
 
 #: rows below the data that still get dropdowns and rules, for rows people add
 SPARE_ROWS = 500

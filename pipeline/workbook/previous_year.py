@@ -28,8 +28,8 @@ from pipeline.contract.naming import slug
 from pipeline.contract.tracker import HEADERS, REGISTER_COLUMN, REMOVED, SHEET
 from pipeline.contract.values import clean_text, key, parse_date, short_date
 from pipeline.errors import PreviousTrackerError, Problems, WorkbookUnreadable
+from pipeline.workbook.container import open_xlsx, unreadable
 from pipeline.workbook.model import Negotiation, PreviousRow, YearData
-from pipeline.workbook.read import open_xlsx, unreadable
 
 #: columns without which the rows mean nothing
 REQUIRED = ("Kunta", "Päätös", "Tila")

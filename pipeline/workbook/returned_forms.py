@@ -26,8 +26,8 @@ from pipeline.contract import naming, schema
 from pipeline.contract import survey_form as layout
 from pipeline.contract.values import clean_text, key, short_date
 from pipeline.errors import BrokenForm, Problems, WorkbookLocked, WorkbookUnreadable
+from pipeline.workbook.container import open_xlsx
 from pipeline.workbook.model import SurveyResponse, YearData
-from pipeline.workbook.read import open_xlsx
 
 #: files in the folder that are not forms and deserve no message
 _SYSTEM_FILES = frozenset({"thumbs.db", "desktop.ini", ".ds_store"})

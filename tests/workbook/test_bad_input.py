@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from pipeline.cli import main
-from pipeline.workbook import read
+from pipeline.workbook import container, read
 from tests.helpers import workbooks as wbs
 from tests.helpers.xlsx_parts import (
     add_shared_strings,
@@ -248,7 +248,7 @@ def _no_workbook_part(path: Path) -> None:
 
 def _oversized(path: Path) -> None:
     with path.open("r+b") as fh:  # sparse: no real disk space used
-        fh.truncate(read.MAX_FILE_BYTES + 1)
+        fh.truncate(container.MAX_FILE_BYTES + 1)
 
 
 def _random_bytes() -> bytes:
