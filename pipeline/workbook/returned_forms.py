@@ -2,7 +2,7 @@
 
 Forms the municipalities return are put into the folder ``kyselyvastaukset/`` next
 to the workbook; :func:`read_returned_forms` turns them into :class:`SurveyResponse`
-records beside the ``Ennakkokysely`` sheet's. Nothing wrong with one returned form
+records, which :mod:`pipeline.workbook.load` puts after the ``Ennakkokysely`` sheet's. Nothing wrong with one returned form
 stops a build or the other forms: every problem is a warning naming the file, and
 says what to ask the municipality.
 
@@ -20,6 +20,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from openpyxl import Workbook
 from openpyxl.utils.cell import coordinate_from_string
 
 from pipeline.contract import naming, schema
@@ -60,7 +61,7 @@ def _ask(municipality: str = "") -> str:
     )
 
 
-def read_marker(wb) -> Marker:
+def read_marker(wb: Workbook) -> Marker:
     """The hidden marker of a form; :class:`BrokenForm` when there is none or it is damaged."""
     ws = next((w for w in wb.worksheets if key(w.title) == layout.MARKER_SHEET), None)
     if ws is None:
@@ -102,12 +103,12 @@ def read_marker(wb) -> Marker:
     )
 
 
-def _saved(wb, path: Path) -> dt.datetime:
+def _saved(wb: Workbook, path: Path) -> dt.datetime:
     """When the form was last saved: Excel's own record inside the file, else the file time."""
-    inside = wb.properties.modified
-    created = wb.properties.created
-    inside = inside.replace(tzinfo=None) if inside else None
-    created = created.replace(tzinfo=None) if created else None
+    modified: dt.datetime | None = wb.properties.modified
+    made: dt.datetime | None = wb.properties.created
+    inside = modified.replace(tzinfo=None) if modified else None
+    created = made.replace(tzinfo=None) if made else None
     mtime = dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.UTC).replace(tzinfo=None)
     # a form nobody saved again still carries the build's own date; the file time tells more
     if inside is None or (created is not None and inside <= created):
@@ -139,7 +140,7 @@ def _read_form(path: Path, where: str, data: YearData, problems: Problems) -> Re
 
 
 def _answers(
-    wb,
+    wb: Workbook,
     marker: Marker,
     path: Path,
     where: str,
@@ -217,9 +218,11 @@ def _answers(
 
 
 def read_returned_forms(data: YearData, problems: Problems) -> list[ReturnedForm]:
-    """Read ``kyselyvastaukset/`` next to the workbook into ``data.responses``.
+    """The forms in ``kyselyvastaukset/`` next to the workbook whose answers count.
 
-    Returns the forms whose answers were taken; everything else is a warning in ``problems``.
+    ``data`` is the validated workbook (its ``Ennakkokysely`` responses win over a
+    form); it is not changed: :func:`pipeline.workbook.load.check` adds the returned
+    responses to the data it hands over. Everything not taken is a warning in ``problems``.
     """
     if data.workbook is None:
         return []
@@ -262,9 +265,7 @@ def read_returned_forms(data: YearData, problems: Problems) -> list[ReturnedForm
         form = _read_form(path, where, data, problems)
         if form is not None:
             forms.append(form)
-    taken = _resolve_duplicates(forms, data, problems)
-    data.responses.extend(f.response for f in taken)
-    return taken
+    return _resolve_duplicates(forms, data, problems)
 
 
 def _resolve_duplicates(
