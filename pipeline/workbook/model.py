@@ -151,7 +151,7 @@ class PreviousRow:
     """A row of last year's tracker (``Edellisen vuoden seurantataulukko``), values as typed."""
 
     negotiation: str  # last year's negotiation code (Tunnus), may differ from this year's
-    municipality: str  # Finnish name as in the tracker; "" or "Koko palvelualue" = whole area
+    municipality: str  # as in the tracker; the whole area per contract.areas.is_whole_area
     decision: str
     follow_up: str = ""
     status: str = schema.DEFAULT_STATUS  # a schema.Status, or as typed if unknown

@@ -409,7 +409,7 @@ CASES: list[Case] = [
         "Osallistujat!A2",
         ("enintään 200", "Lyhennä"),
     ),
-    # --- rules beyond the function-level list of tests/test_validate.py
+    # --- rules beyond the function-level list of tests/workbook/test_validate.py
     Case(
         "duplicated header",
         from_sheets(lambda s: s["Kunnat"][0].append("kunta")),
@@ -483,7 +483,7 @@ CASES: list[Case] = [
     ),
 ]
 
-# every validation rule of tests/test_validate.py, now through the command
+# every validation rule of tests/workbook/test_validate.py, now through the command
 CASES += [Case(f"rule: {e[0]}", from_sheets(e[1]), e[2], (e[3],)) for e in ERRORS]
 
 
