@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING
 from pipeline.contract.outputs import Output
 from pipeline.contract.source_date import source_date_epoch
 from pipeline.documents.tracker.merge import MergeReport
-from pipeline.errors import Problem, Problems
+from pipeline.errors import Problem
 from pipeline.output.archive_list import FILE_NAME, archive_list
 from pipeline.output.commit import WriteReport
+from pipeline.workbook.load import check as check  # re-exported: the core's entry points
+from pipeline.workbook.load import load as load
 from pipeline.workbook.model import YearData
-from pipeline.workbook.read import read_workbook
-from pipeline.workbook.validate import validate
 
 if TYPE_CHECKING:
     from pipeline.render.word import Renderer
@@ -39,29 +39,6 @@ class BuildResult:
     merge: MergeReport | None = None
     #: files kept, replaced and backed up while writing
     written: WriteReport | None = None
-
-
-def check(workbook: Path) -> tuple[YearData | None, Problems]:
-    """Read and validate; never raises for problems in the data (see ``Problems``).
-
-    Survey forms returned into ``kyselyvastaukset/`` next to the workbook are read
-    too (once the workbook itself has no errors); their problems are warnings.
-    """
-    from pipeline.workbook.returned_forms import read_returned_forms
-
-    raw = read_workbook(Path(workbook))
-    data, problems = validate(raw)
-    if data is not None:
-        read_returned_forms(data, problems)
-    return data, problems
-
-
-def load(workbook: Path) -> tuple[YearData, list[Problem]]:
-    """Validated data and its warnings; :class:`InputError` listing everything otherwise."""
-    data, problems = check(workbook)
-    problems.raise_if_errors()
-    assert data is not None
-    return data, problems.warnings
 
 
 def build_date(data: YearData) -> dt.date:

@@ -7,6 +7,7 @@ reader, the validator, `hytetu init` and the example all agree.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal, get_args
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,10 @@ class SheetSpec:
 
 # ---------------------------------------------------------------- vocabularies
 
-THEMES_FI = ("Mielen hyvinvointi", "Elintavat", "Arjen turvallisuus", "Ehkäisevä päihdetyö")
+#: the plan's four priorities, by their Finnish names (the form every stage keeps)
+Theme = Literal["Mielen hyvinvointi", "Elintavat", "Arjen turvallisuus", "Ehkäisevä päihdetyö"]
+#: the same names as plain text: what typed cells and tracker rows are compared with
+THEMES_FI: tuple[str, ...] = get_args(Theme)
 THEMES_SV = (
     "Psykiskt välbefinnande",
     "Levnadsvanor",
@@ -42,10 +46,12 @@ THEMES_SV = (
     "Förebyggande missbruksarbete",
 )
 #: Finnish theme name -> Swedish theme name
-THEME_SV = dict(zip(THEMES_FI, THEMES_SV, strict=True))
+THEME_SV: dict[str, str] = dict(zip(THEMES_FI, THEMES_SV, strict=True))
 
+#: a canonical `Kieli` value: one language, or two with the main one first
+LanguageCode = Literal["fi", "sv", "fi-sv", "sv-fi"]
 #: accepted spellings of `Kieli` -> canonical code
-LANGUAGE_VALUES = {
+LANGUAGE_VALUES: dict[str, LanguageCode] = {
     "suomi": "fi",
     "fi": "fi",
     "ruotsi": "sv",
@@ -57,12 +63,19 @@ LANGUAGE_VALUES = {
 }
 LANGUAGE_CHOICES = ("suomi", "ruotsi", "suomi-ruotsi", "ruotsi-suomi")
 #: which document languages each canonical code needs, main language first
-DOCUMENT_LANGUAGES = {"fi": ("fi",), "sv": ("sv",), "fi-sv": ("fi", "sv"), "sv-fi": ("sv", "fi")}
+DOCUMENT_LANGUAGES: dict[LanguageCode, tuple[str, ...]] = {
+    "fi": ("fi",),
+    "sv": ("sv",),
+    "fi-sv": ("fi", "sv"),
+    "sv-fi": ("sv", "fi"),
+}
 
-ROLES = ("neuvottelija", "varajäsen", "asiantuntija", "yhdyshenkilö")
-DEFAULT_ROLE = "neuvottelija"
+Role = Literal["neuvottelija", "varajäsen", "asiantuntija", "yhdyshenkilö"]
+ROLES: tuple[Role, ...] = get_args(Role)
+DEFAULT_ROLE: Role = "neuvottelija"
 
-ANSWER_TYPES = ("teksti", "kyllä/ei", "valinta")
+AnswerType = Literal["teksti", "kyllä/ei", "valinta"]
+ANSWER_TYPES: tuple[AnswerType, ...] = get_args(AnswerType)
 
 YES_NO_CHOICES = ("kyllä", "ei")
 
@@ -72,8 +85,10 @@ ORG_NGO = "Järjestöneuvottelukunta"
 
 ALL_NEGOTIATIONS = "kaikki"
 
-TRACKER_STATUSES = ("Ei aloitettu", "Käynnissä", "Valmis", "Viivästynyt", "Peruttu")
-DEFAULT_STATUS = "Ei aloitettu"
+#: a tracker row's `Tila` (rows typed otherwise are kept as typed, so records hold ``str``)
+Status = Literal["Ei aloitettu", "Käynnissä", "Valmis", "Viivästynyt", "Peruttu"]
+TRACKER_STATUSES: tuple[Status, ...] = get_args(Status)
+DEFAULT_STATUS: Status = "Ei aloitettu"
 
 #: survey-tool metadata columns that are not questions (SPEC §1 Ennakkokysely)
 SURVEY_METADATA = ("ID", "Aloitusaika", "Valmistumisaika", "Sähköposti", "Nimi", "Vastaaja")

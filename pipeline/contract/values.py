@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from typing import get_args
 
 from pipeline.contract import schema
 
@@ -136,7 +137,7 @@ def parse_bool(value: object) -> bool:
 # ------------------------------------------------------------------ vocabularies
 
 
-def parse_language(value: object) -> str:
+def parse_language(value: object) -> schema.LanguageCode:
     """``suomi`` -> ``fi``, ``ruotsi-suomi`` -> ``sv-fi`` …"""
     text = key(clean_text(value)).replace(" ", "")
     if text in schema.LANGUAGE_VALUES:
@@ -147,11 +148,14 @@ def parse_language(value: object) -> str:
     )
 
 
-def parse_theme(value: object) -> str:
+_THEMES: tuple[schema.Theme, ...] = get_args(schema.Theme)
+
+
+def parse_theme(value: object) -> schema.Theme:
     """Returns the Finnish name of the priority, Swedish names accepted."""
     text = key(clean_text(value))
-    for fi, sv in schema.THEME_SV.items():
-        if text in (key(fi), key(sv)):
+    for fi in _THEMES:
+        if text in (key(fi), key(schema.THEME_SV[fi])):
             return fi
     raise ValueError(
         f"”{clean_text(value)}” ei ole suunnitelman painopiste. "
@@ -159,7 +163,7 @@ def parse_theme(value: object) -> str:
     )
 
 
-def parse_role(value: object) -> str:
+def parse_role(value: object) -> schema.Role:
     if is_blank(value):
         return schema.DEFAULT_ROLE
     text = key(clean_text(value))
@@ -168,6 +172,20 @@ def parse_role(value: object) -> str:
             return role
     raise ValueError(
         f"”{clean_text(value)}” ei ole sallittu rooli. Valitse {', '.join(schema.ROLES)}."
+    )
+
+
+def parse_answer_type(value: object) -> schema.AnswerType:
+    """``Vastaustyyppi``: empty is ``teksti``; Swedish and English spellings accepted."""
+    text = key(clean_text(value)).replace(" ", "")
+    if text in ("", "teksti", "text"):
+        return "teksti"
+    if text in ("kyllä/ei", "kylla/ei", "k/e", "ja/nej", "yes/no"):
+        return "kyllä/ei"
+    if text in ("valinta", "val", "choice"):
+        return "valinta"
+    raise ValueError(
+        f"”{clean_text(value)}” ei ole vastaustyyppi. Valitse {', '.join(schema.ANSWER_TYPES)}."
     )
 
 

@@ -1,17 +1,19 @@
 """Stage 3: the year's data as typed records, and the questions documents ask of it.
 
-``validate`` builds a :class:`YearData` from the raw sheets; everything after
-that (contexts, documents, the tracker) reads only these records.
+``validate`` builds the records from the raw sheets and :mod:`pipeline.workbook.load`
+hands over one frozen :class:`YearData`; everything after that (contexts, documents,
+the tracker) reads only these records and never changes them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, fields
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
 from pipeline.contract import schema
 from pipeline.contract.values import key
@@ -22,7 +24,7 @@ class Settings:
     county: str
     county_sv: str
     year: int
-    theme: str  # Finnish name of the priority
+    theme: schema.Theme  # Finnish name of the priority
     period: str = schema.DEFAULT_PERIOD
     pretask_deadline: dt.date | None = None
     survey_deadline: dt.date | None = None
@@ -45,7 +47,7 @@ class Settings:
 class Municipality:
     name: str
     name_sv: str
-    language: str  # fi, sv, fi-sv, sv-fi
+    language: schema.LanguageCode
     service_area: str
     registry_email: str = ""
     row: int = 0
@@ -69,7 +71,7 @@ class Negotiation:
     remote: str = ""
     chair: str = ""
     secretary: str = ""
-    language: str | None = None  # override; None = from the municipalities
+    language: schema.LanguageCode | None = None  # override; None = from the municipalities
     row: int = 0
 
 
@@ -80,7 +82,7 @@ class Participant:
     title: str = ""
     email: str = ""
     phone: str = ""
-    role: str = schema.DEFAULT_ROLE
+    role: schema.Role = schema.DEFAULT_ROLE
     elected: bool = False
     #: negotiation codes this person attends (resolved: "kaikki" and empty expanded)
     negotiations: tuple[str, ...] = ()
@@ -104,7 +106,7 @@ class Phenomenon:
 class SurveyQuestion:
     number: str
     text: str
-    answer_type: str = "teksti"
+    answer_type: schema.AnswerType = "teksti"
     choices: tuple[str, ...] = ()
 
 
@@ -149,10 +151,10 @@ class PreviousRow:
     """A row of last year's tracker (``Edellisen vuoden seurantataulukko``), values as typed."""
 
     negotiation: str  # last year's negotiation code (Tunnus), may differ from this year's
-    municipality: str  # Finnish name as in the tracker; "" or "Koko palvelualue" = whole area
+    municipality: str  # as in the tracker; the whole area per contract.areas.is_whole_area
     decision: str
     follow_up: str = ""
-    status: str = schema.DEFAULT_STATUS  # a TRACKER_STATUSES value, or as typed if unknown
+    status: str = schema.DEFAULT_STATUS  # a schema.Status, or as typed if unknown
     note: str = ""
     deadline: str = ""  # short date, or the text as typed
     updated: str = ""
@@ -169,65 +171,119 @@ def derived_decision_id(negotiation: str, municipality: str, decision: str) -> s
     return f"auto-{digest[:10]}"
 
 
-@dataclass
+class MunicipalityIndex:
+    """The one lookup of a municipality by its Finnish or Swedish name (``Kunta ruotsiksi``).
+
+    Names compare by :func:`~pipeline.contract.values.key`. A Finnish name wins over
+    another municipality's Swedish name; of two equal names, the first row wins.
+    Validation uses it before there is a :class:`YearData`; :meth:`YearData.municipality`
+    is the same lookup.
+    """
+
+    def __init__(self, municipalities: Iterable[Municipality]) -> None:
+        self._fi: dict[str, Municipality] = {}
+        self._sv: dict[str, Municipality] = {}
+        for m in municipalities:
+            self._fi.setdefault(key(m.name), m)
+            if m.name_sv:
+                self._sv.setdefault(key(m.name_sv), m)
+
+    def get(self, name: str) -> Municipality | None:
+        wanted = key(name)
+        if not wanted:
+            return None
+        return self._fi.get(wanted) or self._sv.get(wanted)
+
+
+T = TypeVar("T")
+
+
+def _grouped(items: Iterable[T], by: Callable[[T], str]) -> dict[str, list[T]]:
+    groups: dict[str, list[T]] = {}
+    for item in items:
+        groups.setdefault(by(item), []).append(item)
+    return groups
+
+
+@dataclass(frozen=True)
 class YearData:
+    """Everything the documents need, read and validated; never changed afterwards.
+
+    Sequences are tuples (lists given are turned into tuples), so a later stage
+    cannot add to what was validated; make a changed copy with ``dataclasses.replace``.
+    """
+
     settings: Settings
-    municipalities: list[Municipality]
-    negotiations: list[Negotiation]
-    participants: list[Participant]
-    phenomena: list[Phenomenon] = field(default_factory=list)
-    questions: list[SurveyQuestion] = field(default_factory=list)
-    responses: list[SurveyResponse] = field(default_factory=list)
-    raised: list[RaisedItem] = field(default_factory=list)
-    decisions: list[Decision] = field(default_factory=list)
+    municipalities: tuple[Municipality, ...]
+    negotiations: tuple[Negotiation, ...]
+    participants: tuple[Participant, ...]
+    phenomena: tuple[Phenomenon, ...] = ()
+    questions: tuple[SurveyQuestion, ...] = ()
+    #: the ``Ennakkokysely`` sheet's responses, then the returned forms' (``kyselyvastaukset/``)
+    responses: tuple[SurveyResponse, ...] = ()
+    raised: tuple[RaisedItem, ...] = ()
+    decisions: tuple[Decision, ...] = ()
     #: optional sheets that were present in the workbook
     sheets_present: frozenset[str] = frozenset()
     workbook: Path | None = None
     #: when the workbook was last saved (its own properties), if known
     saved: dt.datetime | None = None
     #: last year's tracker rows (``Edellisen vuoden seurantataulukko``); None when not given
-    previous: list[PreviousRow] | None = None
+    previous: tuple[PreviousRow, ...] | None = None
 
-    _index_cache: dict[str, tuple[list, int, dict]] = field(
-        default_factory=dict, repr=False, compare=False
-    )
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, list):
+                object.__setattr__(self, f.name, tuple(value))
+
+    # ---------------------------------------------------------------- indexes
+    # Documents ask these questions thousands of times at national scale; each
+    # index is built on first use and kept with this (immutable) instance.
+
+    @cached_property
+    def _municipality_index(self) -> MunicipalityIndex:
+        return MunicipalityIndex(self.municipalities)
+
+    @cached_property
+    def _negotiations_by_code(self) -> dict[str, list[Negotiation]]:
+        return _grouped(self.negotiations, lambda n: key(n.code))
+
+    @cached_property
+    def _negotiations_by_area(self) -> dict[str, list[Negotiation]]:
+        return _grouped(self.negotiations, lambda n: key(n.service_area))
+
+    @cached_property
+    def _municipalities_by_area(self) -> dict[str, list[Municipality]]:
+        return _grouped(self.municipalities, lambda m: key(m.service_area))
+
+    @cached_property
+    def _raised_by_municipality(self) -> dict[str, list[RaisedItem]]:
+        return _grouped(self.raised, lambda r: key(r.municipality))
+
+    @cached_property
+    def _decisions_by_negotiation(self) -> dict[str, list[Decision]]:
+        return _grouped(self.decisions, lambda d: key(d.negotiation))
+
+    @cached_property
+    def _responses_by_municipality(self) -> dict[str, list[SurveyResponse]]:
+        return _grouped(self.responses, lambda r: key(r.municipality))
 
     # ---------------------------------------------------------------- lookups
 
-    def _index(self, name: str, items: list, by: Callable[[Any], str]) -> dict[str, list]:
-        """``items`` grouped by ``by``; rebuilt when the list is replaced or grows.
-
-        Documents ask these questions thousands of times at national scale.
-        """
-        cached = self._index_cache.get(name)
-        if cached is None or cached[0] is not items or cached[1] != len(items):
-            groups: dict[str, list] = {}
-            for item in items:
-                groups.setdefault(by(item), []).append(item)
-            cached = self._index_cache[name] = (items, len(items), groups)
-        return cached[2]
-
     def municipality(self, name: str) -> Municipality | None:
-        """The municipality named ``name`` in Finnish or in Swedish (``Kunta ruotsiksi``)."""
-        wanted = key(name)
-        if not wanted:
-            return None
-        found = self._index("m", self.municipalities, lambda m: key(m.name)).get(wanted)
-        if not found:
-            found = self._index("m-sv", self.municipalities, lambda m: key(m.name_sv)).get(wanted)
-        return found[0] if found else None
+        """The municipality named ``name`` in Finnish or in Swedish (see :class:`MunicipalityIndex`)."""
+        return self._municipality_index.get(name)
 
     def negotiation(self, code: str) -> Negotiation | None:
-        found = self._index("n", self.negotiations, lambda n: key(n.code)).get(key(code))
+        found = self._negotiations_by_code.get(key(code))
         return found[0] if found else None
 
     def municipalities_of(self, negotiation: Negotiation) -> list[Municipality]:
-        areas = self._index("m-area", self.municipalities, lambda m: key(m.service_area))
-        return list(areas.get(key(negotiation.service_area), ()))
+        return list(self._municipalities_by_area.get(key(negotiation.service_area), ()))
 
     def negotiation_of(self, municipality: Municipality) -> Negotiation | None:
-        areas = self._index("n-area", self.negotiations, lambda n: key(n.service_area))
-        found = areas.get(key(municipality.service_area))
+        found = self._negotiations_by_area.get(key(municipality.service_area))
         return found[0] if found else None
 
     def participants_of(self, negotiation: Negotiation) -> list[Participant]:
@@ -235,6 +291,7 @@ class YearData:
 
     def languages_of(self, negotiation: Negotiation) -> tuple[str, ...]:
         """fi and/or sv, in that order, as SPEC §1 ``Neuvottelut`` says."""
+        needed: set[str]
         if negotiation.language:
             needed = set(schema.DOCUMENT_LANGUAGES[negotiation.language])
         else:
@@ -243,25 +300,29 @@ class YearData:
                 for m in self.municipalities_of(negotiation)
                 for lang in schema.DOCUMENT_LANGUAGES[m.language]
             }
-        return tuple(lang for lang in ("fi", "sv") if lang in needed) or ("fi",)
+        return _in_order(needed)
 
     @property
     def languages(self) -> tuple[str, ...]:
         """Every language any document of the year is made in."""
         needed = {lang for n in self.negotiations for lang in self.languages_of(n)}
         needed |= {schema.DOCUMENT_LANGUAGES[m.language][0] for m in self.municipalities}
-        return tuple(lang for lang in ("fi", "sv") if lang in needed) or ("fi",)
+        return _in_order(needed)
 
     def raised_of(self, negotiation: Negotiation) -> list[RaisedItem]:
-        by_name = self._index("raised", self.raised, lambda r: key(r.municipality))
+        by_name = self._raised_by_municipality
         return [
             r for m in self.municipalities_of(negotiation) for r in by_name.get(key(m.name), ())
         ]
 
     def decisions_of(self, negotiation: Negotiation) -> list[Decision]:
-        by_code = self._index("decisions", self.decisions, lambda d: key(d.negotiation))
-        return list(by_code.get(key(negotiation.code), ()))
+        return list(self._decisions_by_negotiation.get(key(negotiation.code), ()))
 
     def responses_of(self, municipality: Municipality) -> list[SurveyResponse]:
-        by_name = self._index("responses", self.responses, lambda r: key(r.municipality))
-        return list(by_name.get(key(municipality.name), ()))
+        return list(self._responses_by_municipality.get(key(municipality.name), ()))
+
+
+def _in_order(needed: set[str]) -> tuple[str, ...]:
+    """fi before sv; Finnish when nothing asks for a language."""
+    langs: tuple[str, ...] = ("fi", "sv")
+    return tuple(lang for lang in langs if lang in needed) or ("fi",)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from collections.abc import Sequence
 from pathlib import Path
 
 from openpyxl.utils import get_column_letter
@@ -28,8 +29,8 @@ from pipeline.contract.naming import slug
 from pipeline.contract.tracker import HEADERS, REGISTER_COLUMN, REMOVED, SHEET
 from pipeline.contract.values import clean_text, key, parse_date, short_date
 from pipeline.errors import PreviousTrackerError, Problems, WorkbookUnreadable
+from pipeline.workbook.container import open_xlsx, unreadable
 from pipeline.workbook.model import Negotiation, PreviousRow, YearData
-from pipeline.workbook.read import open_xlsx, unreadable
 
 #: columns without which the rows mean nothing
 REQUIRED = ("Kunta", "Päätös", "Tila")
@@ -191,11 +192,11 @@ def check_previous(path: Path, where: str, problems: Problems) -> list[PreviousR
     return rows
 
 
-def unknown_municipalities(data: YearData, rows: list[PreviousRow]) -> list[str]:
+def unknown_municipalities(data: YearData, rows: Sequence[PreviousRow]) -> list[str]:
     """Municipality names in last year's tracker that this year's ``Kunnat`` does not know."""
     seen: dict[str, str] = {}
     for r in rows:
-        if not is_whole_area(r) and _municipality(data, r.municipality) is None:
+        if not areas.is_whole_area(r.municipality) and data.municipality(r.municipality) is None:
             seen.setdefault(key(r.municipality), r.municipality)
     return list(seen.values())
 
@@ -204,19 +205,12 @@ def unknown_municipalities(data: YearData, rows: list[PreviousRow]) -> list[str]
 
 
 def is_whole_area(row: PreviousRow) -> bool:
+    """Whether ``row`` is about the whole service area (:func:`pipeline.contract.areas.is_whole_area`)."""
     return areas.is_whole_area(row.municipality)
 
 
-def _municipality(data: YearData, name: str):
-    wanted = key(name)
-    for m in data.municipalities:
-        if wanted in (key(m.name), key(m.name_sv)):
-            return m
-    return None
-
-
 def _negotiations_meant(
-    data: YearData, code: str, rows: list[PreviousRow]
+    data: YearData, code: str, rows: Sequence[PreviousRow]
 ) -> list[Negotiation] | None:
     """This year's negotiation(s) last year's negotiation ``code`` corresponds to; None = unknown."""
     if not code:
@@ -226,9 +220,9 @@ def _negotiations_meant(
         return [same]
     found: list[Negotiation] = []
     for r in rows:
-        if key(r.negotiation) != key(code) or is_whole_area(r):
+        if key(r.negotiation) != key(code) or areas.is_whole_area(r.municipality):
             continue
-        m = _municipality(data, r.municipality)
+        m = data.municipality(r.municipality)
         n = data.negotiation_of(m) if m is not None else None
         if n is not None and n not in found:
             found.append(n)
@@ -245,12 +239,12 @@ def rows_for(data: YearData, negotiation: Negotiation) -> list[PreviousRow]:
 
     Municipalities in ``Kunnat`` order; within one, the order of the tracker.
     """
-    rows = data.previous or []
+    rows = data.previous or ()
     mine = data.municipalities_of(negotiation)
     order = {key(m.name): i for i, m in enumerate(mine)}
     result: list[tuple[int, PreviousRow]] = []
     for r in rows:
-        m = None if is_whole_area(r) else _municipality(data, r.municipality)
+        m = None if areas.is_whole_area(r.municipality) else data.municipality(r.municipality)
         if m is not None:
             if key(m.name) in order:
                 result.append((order[key(m.name)], r))

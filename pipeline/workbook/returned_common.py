@@ -21,8 +21,8 @@ from openpyxl import Workbook
 from pipeline.contract import naming
 from pipeline.contract.values import clean_text, key, short_date
 from pipeline.errors import BrokenForm, Problems, WorkbookLocked, WorkbookUnreadable
+from pipeline.workbook.container import open_xlsx
 from pipeline.workbook.model import Municipality, YearData
-from pipeline.workbook.read import open_xlsx
 
 #: files in the folder that are not forms and deserve no message
 SYSTEM_FILES = frozenset({"thumbs.db", "desktop.ini", ".ds_store"})

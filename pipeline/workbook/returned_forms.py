@@ -2,7 +2,7 @@
 
 Forms the municipalities return are put into the folder ``kyselyvastaukset/`` next
 to the workbook; :func:`read_returned_forms` turns them into :class:`SurveyResponse`
-records beside the ``Ennakkokysely`` sheet's. Nothing wrong with one returned form
+records, which :mod:`pipeline.workbook.load` puts after the ``Ennakkokysely`` sheet's. Nothing wrong with one returned form
 stops a build or the other forms: every problem is a warning naming the file, and
 says what to ask the municipality.
 
@@ -20,6 +20,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from openpyxl import Workbook
 from openpyxl.utils.cell import coordinate_from_string
 
 from pipeline.contract import schema
@@ -57,7 +58,7 @@ def _ask(municipality: str = "") -> str:
     )
 
 
-def read_marker(wb) -> Marker:
+def read_marker(wb: Workbook) -> Marker:
     """The hidden marker of a form; :class:`BrokenForm` when there is none or it is damaged."""
     rows = common.marker_rows(
         wb,
@@ -105,7 +106,7 @@ def _read_form(path: Path, where: str, data: YearData, problems: Problems) -> Re
 
 
 def _answers(
-    wb,
+    wb: Workbook,
     marker: Marker,
     path: Path,
     where: str,
@@ -171,9 +172,11 @@ def _answers(
 
 
 def read_returned_forms(data: YearData, problems: Problems) -> list[ReturnedForm]:
-    """Read ``kyselyvastaukset/`` next to the workbook into ``data.responses``.
+    """The forms in ``kyselyvastaukset/`` next to the workbook whose answers count.
 
-    Returns the forms whose answers were taken; everything else is a warning in ``problems``.
+    ``data`` is the validated workbook (its ``Ennakkokysely`` responses win over a
+    form); it is not changed: :func:`pipeline.workbook.load.check` adds the returned
+    responses to the data it hands over. Everything not taken is a warning in ``problems``.
     """
     forms: list[ReturnedForm] = []
     not_xlsx = (
@@ -185,9 +188,7 @@ def read_returned_forms(data: YearData, problems: Problems) -> list[ReturnedForm
         form = _read_form(path, where, data, problems)
         if form is not None:
             forms.append(form)
-    taken = _resolve_duplicates(forms, data, problems)
-    data.responses.extend(f.response for f in taken)
-    return taken
+    return _resolve_duplicates(forms, data, problems)
 
 
 def _resolve_duplicates(

@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from pipeline.cli import main
-from pipeline.workbook import read
+from pipeline.workbook import container, read
 from tests.helpers import workbooks as wbs
 from tests.helpers.xlsx_parts import (
     add_shared_strings,
@@ -248,7 +248,7 @@ def _no_workbook_part(path: Path) -> None:
 
 def _oversized(path: Path) -> None:
     with path.open("r+b") as fh:  # sparse: no real disk space used
-        fh.truncate(read.MAX_FILE_BYTES + 1)
+        fh.truncate(container.MAX_FILE_BYTES + 1)
 
 
 def _random_bytes() -> bytes:
@@ -409,7 +409,7 @@ CASES: list[Case] = [
         "Osallistujat!A2",
         ("enintään 200", "Lyhennä"),
     ),
-    # --- rules beyond the function-level list of tests/test_validate.py
+    # --- rules beyond the function-level list of tests/workbook/test_validate.py
     Case(
         "duplicated header",
         from_sheets(lambda s: s["Kunnat"][0].append("kunta")),
@@ -483,7 +483,7 @@ CASES: list[Case] = [
     ),
 ]
 
-# every validation rule of tests/test_validate.py, now through the command
+# every validation rule of tests/workbook/test_validate.py, now through the command
 CASES += [Case(f"rule: {e[0]}", from_sheets(e[1]), e[2], (e[3],)) for e in ERRORS]
 
 

@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 
 from pipeline.errors import WorkbookUnreadable
-from pipeline.workbook import read
+from pipeline.workbook import container, read
 from pipeline.workbook.read import read_workbook
 from tests.helpers import workbooks as wbs
 from tests.helpers.xlsx_parts import edit_sheet_xml, rewrite_parts
@@ -150,7 +150,7 @@ def test_xlsm_content_type_is_refused_whatever_the_name(tmp_path):
 
 
 def test_too_many_zip_entries(tmp_path, monkeypatch):
-    monkeypatch.setattr(read, "MAX_ENTRIES", 20)
+    monkeypatch.setattr(container, "MAX_ENTRIES", 20)
     path = wbs.write(tmp_path / "t.xlsx")
     rewrite_parts(path, {f"xl/media/kuva{i}.png": b"x" for i in range(30)})
     with pytest.raises(WorkbookUnreadable, match="osaa"):
@@ -180,12 +180,12 @@ def _cut_sheet(path: Path) -> Path:
 def test_open_xlsx_turns_broken_xml_into_a_finnish_message_naming_the_file(tmp_path, read_only):
     path = _cut_sheet(wbs.write(tmp_path / "rikki.xlsx"))
     with pytest.raises(WorkbookUnreadable) as caught:
-        wb = read.open_xlsx(path, read_only=read_only)
+        wb = container.open_xlsx(path, read_only=read_only)
         try:  # read-only parses a sheet only when it is read
             for ws in wb.worksheets:
                 list(ws.iter_rows(values_only=True))
         except Exception as exc:
-            raise read.unreadable(path, exc) from None
+            raise container.unreadable(path, exc) from None
         finally:
             wb.close()
     message = str(caught.value)
@@ -202,10 +202,10 @@ def test_open_xlsx_runs_the_container_checks(tmp_path, read_only):
         lambda xml: xml.replace("<worksheet", '<!DOCTYPE w [<!ENTITY a "b">]><worksheet', 1),
     )
     with pytest.raises(WorkbookUnreadable, match="DOCTYPE/ENTITY"):
-        read.open_xlsx(path, read_only=read_only)
+        container.open_xlsx(path, read_only=read_only)
     (tmp_path / "tyhja.xlsx").write_bytes(b"")
     with pytest.raises(WorkbookUnreadable, match="tyhjä"):
-        read.open_xlsx(tmp_path / "tyhja.xlsx", read_only=read_only)
+        container.open_xlsx(tmp_path / "tyhja.xlsx", read_only=read_only)
 
 
 def test_read_workbook_reports_a_sheet_cut_in_half(tmp_path):
@@ -217,5 +217,5 @@ def test_read_workbook_reports_a_sheet_cut_in_half(tmp_path):
 def test_unreadable_keeps_permission_problems_apart(tmp_path):
     from pipeline.errors import WorkbookLocked
 
-    locked = read.unreadable(tmp_path / "auki.xlsx", PermissionError(13, "denied"))
+    locked = container.unreadable(tmp_path / "auki.xlsx", PermissionError(13, "denied"))
     assert isinstance(locked, WorkbookLocked) and "auki toisessa ohjelmassa" in str(locked)

@@ -510,4 +510,4 @@ def test_an_optional_sheet_emptied_of_everything_counts_as_missing(tmp_path):
     sheets["Ilmiöt"] = []
     data, problems = problems_of(tmp_path, sheets)
     assert problems.errors == []
-    assert "Ilmiöt" not in data.sheets_present and data.phenomena == []
+    assert "Ilmiöt" not in data.sheets_present and data.phenomena == ()

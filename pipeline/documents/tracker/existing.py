@@ -24,7 +24,7 @@ from pipeline.contract.values import key
 from pipeline.documents.tracker.layout import STATUS_DATE_PROPERTY
 from pipeline.documents.tracker.rows import Formula, TrackerRow, date_in
 from pipeline.errors import OutputProblem, WorkbookUnreadable
-from pipeline.workbook.read import open_xlsx
+from pipeline.workbook.container import open_xlsx
 
 
 @dataclass(frozen=True)

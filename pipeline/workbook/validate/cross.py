@@ -1,0 +1,56 @@
+"""Checks across sheets, once the records exist, and last year's tracker the settings name."""
+
+from __future__ import annotations
+
+from pipeline.contract import schema
+from pipeline.errors import Problems, at
+from pipeline.workbook.model import PreviousRow, Settings, YearData
+from pipeline.workbook.previous_year import check_previous, unknown_municipalities
+from pipeline.workbook.read import RawWorkbook
+from pipeline.workbook.validate.settings import settings_ref
+
+
+def previous_tracker(
+    settings: Settings | None, raw: RawWorkbook, problems: Problems
+) -> list[PreviousRow] | None:
+    """Last year's tracker read, or None; a file that cannot be read is an error at its setting."""
+    path = settings.previous_tracker if settings else None
+    if path is None or not path.is_file():  # a missing file is already reported with the settings
+        return None
+    return check_previous(path, settings_ref(raw, schema.SETTING_PREVIOUS_TRACKER), problems)
+
+
+def cross_checks(data: YearData, raw: RawWorkbook, problems: Problems) -> None:
+    _swedish_names(data, raw, problems)
+    if data.previous:
+        for name in unknown_municipalities(data, data.previous):
+            problems.warning(
+                settings_ref(raw, schema.SETTING_PREVIOUS_TRACKER),
+                f"edellisen vuoden seurantataulukossa on kunta ”{name}”, jota ei ole "
+                "Kunnat-välilehdellä. Sen rivit näytetään neuvottelussa, jota rivin "
+                "Neuvottelu-tunnus vastaa (tai kaikissa, jos sitä ei voi päätellä). Jos kunnan "
+                "nimi on muuttunut, korjaa nimi seurantataulukkoon.",
+            )
+
+
+def _swedish_names(data: YearData, raw: RawWorkbook, problems: Problems) -> None:
+    """Swedish documents need the county's Swedish name, and should have the municipalities'."""
+    if "sv" in data.languages and not data.settings.county_sv:
+        problems.error(
+            settings_ref(raw, schema.SETTING_COUNTY_SV),
+            f"asetus ”{schema.SETTING_COUNTY_SV}” puuttuu, mutta osa asiakirjoista tehdään "
+            "ruotsiksi. Kirjoita hyvinvointialueen ruotsinkielinen nimi, esim. "
+            "Österbottens välfärdsområde.",
+        )
+    kunnat = raw.sheets[schema.SHEET_MUNICIPALITIES]
+    column = kunnat.columns.get("Kunta ruotsiksi", kunnat.next_column)
+    for n in data.negotiations:
+        if "sv" not in data.languages_of(n):
+            continue
+        for m in data.municipalities_of(n):
+            if not m.name_sv and m.language != "fi":
+                problems.warning(
+                    at(kunnat.name, f"{column}{m.row}"),
+                    f"kunnalta {m.name} puuttuu ruotsinkielinen nimi; ruotsinkielisissä "
+                    "asiakirjoissa käytetään suomenkielistä nimeä. Täytä Kunta ruotsiksi.",
+                )

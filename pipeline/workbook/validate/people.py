@@ -1,0 +1,149 @@
+"""``Osallistujat``: who represents whom in which negotiation, and who is missing."""
+
+from __future__ import annotations
+
+from pipeline.contract import schema
+from pipeline.contract.values import key, parse_bool, parse_email, parse_role, split_list
+from pipeline.errors import Problems
+from pipeline.workbook.model import Municipality, MunicipalityIndex, Negotiation, Participant
+from pipeline.workbook.read import RawRow
+from pipeline.workbook.validate.sheet import Sheet, did_you_mean
+
+
+def participants(
+    sheet: Sheet,
+    problems: Problems,
+    municipalities: list[Municipality],
+    negotiations: list[Negotiation],
+    county_names: tuple[str, ...],
+) -> list[Participant]:
+    index = MunicipalityIndex(municipalities)
+    county_keys = {key(c) for c in (schema.ORG_COUNTY, *county_names) if c}
+    org_choices = [m.name for m in municipalities] + [schema.ORG_COUNTY, schema.ORG_NGO]
+    result: list[Participant] = []
+    for row in sheet.rows:
+        name = sheet.text(row, "Nimi", required=True)
+        org = sheet.text(row, "Organisaatio", required=True)
+        role = sheet.parsed(row, "Rooli", parse_role, schema.DEFAULT_ROLE)
+        elected = sheet.parsed(row, "Luottamushenkilö", parse_bool, False)
+        email = sheet.parsed(row, "Sähköposti", parse_email, "")
+        wanted = sheet.text(row, "Neuvottelut")
+        municipality = index.get(org)
+        is_county = key(org) in county_keys
+        is_ngo = key(org) == key(schema.ORG_NGO)
+        if municipality is None and not is_county and not is_ngo:
+            hint = did_you_mean(org, org_choices)
+            if hint:
+                problems.warning(
+                    sheet.ref(row, "Organisaatio"),
+                    f"organisaatio ”{org}” ei ole alueen kunta.{hint} "
+                    "Jos kyse on muusta organisaatiosta, merkintä on kunnossa.",
+                )
+        attends = _attends(sheet, problems, row, wanted, negotiations, municipality)
+        if not wanted and municipality is None and name and org:
+            problems.warning(
+                sheet.ref(row, "Neuvottelut"),
+                f"{name} ({org}) ei osallistu mihinkään neuvotteluun. Kirjoita sarakkeeseen "
+                f"neuvottelujen tunnukset tai ”{schema.ALL_NEGOTIATIONS}”.",
+            )
+        if not (name and org):
+            continue
+        if is_county:
+            organisation = schema.ORG_COUNTY
+        elif is_ngo:
+            organisation = schema.ORG_NGO
+        else:
+            organisation = municipality.name if municipality else org
+        result.append(
+            Participant(
+                name=name,
+                organisation=organisation,
+                title=sheet.text(row, "Tehtävä"),
+                email=email,
+                phone=sheet.text(row, "Puhelin"),
+                role=role,
+                elected=elected,
+                negotiations=tuple(attends),
+                municipality=municipality.name if municipality else None,
+                row=row.number,
+            )
+        )
+    return result
+
+
+def _attends(
+    sheet: Sheet,
+    problems: Problems,
+    row: RawRow,
+    wanted: str,
+    negotiations: list[Negotiation],
+    municipality: Municipality | None,
+) -> list[str]:
+    """The codes of the negotiations a row's person attends (SPEC §1 ``Neuvottelut``).
+
+    ``kaikki`` is every negotiation; empty is the negotiation of the person's
+    municipality (none for anyone else); unknown codes are errors.
+    """
+    if key(wanted) == key(schema.ALL_NEGOTIATIONS):
+        return [n.code for n in negotiations]
+    if not wanted:
+        if municipality is None:
+            return []
+        by_area = {key(n.service_area): n.code for n in negotiations}
+        code = by_area.get(key(municipality.service_area))
+        return [code] if code else []
+    codes = {key(n.code): n.code for n in negotiations}
+    attends: list[str] = []
+    for part in split_list(wanted.replace(";", ",")):
+        if key(part) in codes:
+            if codes[key(part)] not in attends:
+                attends.append(codes[key(part)])
+        else:
+            problems.error(
+                sheet.ref(row, "Neuvottelut"),
+                f"neuvottelua ”{part}” ei ole Neuvottelut-välilehdellä."
+                f"{did_you_mean(part, codes.values())} "
+                f"Kirjoita tunnukset pilkuin eroteltuina tai ”{schema.ALL_NEGOTIATIONS}”.",
+            )
+    return attends
+
+
+def delegation_warnings(
+    problems: Problems,
+    kunnat: Sheet,
+    neuvottelut: Sheet,
+    municipalities: list[Municipality],
+    negotiations: list[Negotiation],
+    participants: list[Participant],
+) -> None:
+    """Each municipality and the county should bring someone, an elected official among them."""
+    for m in municipalities:
+        people = [p for p in participants if p.municipality == m.name and p.negotiations]
+        where = kunnat.row_ref(m.row, "Kunta")
+        if not people:
+            problems.warning(
+                where,
+                f"kunnalla {m.name} ei ole yhtään osallistujaa. Lisää kunnan neuvottelukokoonpano "
+                "Osallistujat-välilehdelle.",
+            )
+        elif not any(p.elected for p in people):
+            problems.warning(
+                where,
+                f"kunnan {m.name} kokoonpanossa ei ole luottamushenkilöä. Merkitse "
+                "luottamushenkilö Osallistujat-välilehdelle (Luottamushenkilö = kyllä).",
+            )
+    for n in negotiations:
+        county = [p for p in participants if p.is_county and n.code in p.negotiations]
+        where = neuvottelut.row_ref(n.row, "Tunnus")
+        if not county:
+            problems.warning(
+                where,
+                f"neuvottelussa ”{n.code}” ei ole hyvinvointialueen edustajia. Lisää "
+                "Osallistujat-välilehdelle organisaatioksi Hyvinvointialue.",
+            )
+        elif not any(p.elected for p in county):
+            problems.warning(
+                where,
+                f"hyvinvointialueen kokoonpanossa neuvottelussa ”{n.code}” ei ole "
+                "luottamushenkilöä. Merkitse yksi edustajista luottamushenkilöksi.",
+            )
