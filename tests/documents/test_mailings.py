@@ -233,7 +233,7 @@ def test_no_address_reaches_a_draft_of_a_negotiation_its_owner_is_not_in(base, a
             zip(base.participants, assignment, strict=False)
         )
     ]
-    data = dataclasses.replace(base, participants=participants + base.participants[9:])
+    data = dataclasses.replace(base, participants=(*participants, *base.participants[9:]))
     addresses = {p.email: set(p.negotiations) for p in data.participants if p.email}
     registries = {
         m.registry_email: {n.code for n in data.negotiations if n.service_area == m.service_area}
