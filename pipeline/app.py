@@ -93,7 +93,8 @@ def build(
     from pipeline.contract import naming
     from pipeline.documents.job import PRODUCERS, Job
     from pipeline.documents.tracker import read_tracker
-    from pipeline.output.commit import check_locks, commit_build
+    from pipeline.output.commit import check_target, commit_build
+    from pipeline.output.workspace import hold
 
     data, warnings = load(workbook)
     if pdf:  # before anything is rendered: without LibreOffice, nothing is written
@@ -101,28 +102,29 @@ def build(
 
         check_available()
     target = Path(out) / str(data.settings.year)
-    check_locks(target)
-    tracker_path = naming.output_path("seurantataulukko", str(data.settings.year), ext="xlsx")
-    current = target / tracker_path
-    job = Job(data=data, build_date=build_date(data))
-    if current.is_file():
-        job.current_tracker = read_tracker(current)
-    outputs = job.outputs  # producers see what those before them made
-    for produce in PRODUCERS:
-        made = produce(job)
-        outputs.extend(made)
-        if progress:
-            for o in made:
-                progress(o.path)
-    outputs = _archive_grade(outputs, data, job.created, pdf, progress)
-    files = {o.path: o.content for o in outputs}
-    files[FILE_NAME] = archive_list(outputs, data.settings, job.build_date)
-    written = commit_build(
-        target,
-        files,
-        merged=[tracker_path] if job.current_tracker else [],
-        replace_edited=replace_edited,
-    )
+    with hold(target.parent):  # one build at a time per output folder
+        check_target(target)
+        tracker_path = naming.output_path("seurantataulukko", str(data.settings.year), ext="xlsx")
+        current = target / tracker_path
+        job = Job(data=data, build_date=build_date(data))
+        if current.is_file():
+            job.current_tracker = read_tracker(current)
+        outputs = job.outputs  # producers see what those before them made
+        for produce in PRODUCERS:
+            made = produce(job)
+            outputs.extend(made)
+            if progress:
+                for o in made:
+                    progress(o.path)
+        outputs = _archive_grade(outputs, data, job.created, pdf, progress)
+        files = {o.path: o.content for o in outputs}
+        files[FILE_NAME] = archive_list(outputs, data.settings, job.build_date)
+        written = commit_build(
+            target,
+            files,
+            merged=[tracker_path] if job.current_tracker else [],
+            replace_edited=replace_edited,
+        )
     return BuildResult(
         target=target,
         outputs=outputs,

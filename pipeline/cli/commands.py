@@ -18,7 +18,8 @@ from pipeline.cli import finnish as clickfi
 from pipeline.cli import report
 from pipeline.cli.progress import Progress
 from pipeline.cli.report import count
-from pipeline.errors import EXIT_INPUT, EXIT_OK, HytetuError
+from pipeline.errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, HytetuError
+from pipeline.output import interrupt
 
 clickfi.install()
 
@@ -27,14 +28,23 @@ DEFAULT_WORKBOOK = "input/hytetu.xlsx"
 
 
 def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn every error a user can cause into a Finnish message and exit status 1."""
+    """Turn every error a user can cause into a Finnish message and exit status 1.
+
+    Ctrl+C and SIGTERM stop the command with ``Keskeytetty.`` and status 130,
+    without a traceback; a build interrupted before its swap leaves the previous
+    output as it was (see :mod:`pipeline.output.interrupt`).
+    """
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         from pipeline.errors import InputError
 
         try:
-            return func(*args, **kwargs)
+            with interrupt.handled():
+                return func(*args, **kwargs)
+        except KeyboardInterrupt:
+            click.echo("Keskeytetty.", err=True)
+            sys.exit(EXIT_INTERRUPTED)
         except InputError as exc:
             report.problems(exc.problems)
             n = len([p for p in exc.problems if p.is_error])

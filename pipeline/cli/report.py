@@ -73,6 +73,8 @@ def living(result: BuildResult) -> None:
             )
     w = result.written
     if w is not None:
+        for line in w.leftovers:
+            click.echo(line)
         for rel in w.kept:
             click.echo(f"Säilytetty itse lisätty tai muokattu tiedosto: {rel}")
         for rel in w.replaced:
