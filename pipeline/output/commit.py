@@ -153,12 +153,13 @@ def _restore(target: Path, old: Path | None, work: Path) -> None:
     The work area stays if the previous year folder could not be put back: the
     next build puts it back (see :func:`.workspace.clear_leftovers`).
     """
-    if old is not None and os.path.lexists(old) and not os.path.lexists(target):
-        try:
-            os.replace(old, target)
-        except OSError:
-            return
-    workspace.remove(work)
+    with interrupt.deferred():
+        if old is not None and os.path.lexists(old) and not os.path.lexists(target):
+            try:
+                os.replace(old, target)
+            except OSError:
+                return
+        workspace.remove(work)
 
 
 def commit_build(

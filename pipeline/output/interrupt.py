@@ -45,6 +45,7 @@ def handled() -> Iterator[None]:
     finally:
         for s, old in previous.items():
             signal.signal(s, old)
+        _State.requested = False  # a later call (a library user, a test) starts afresh
 
 
 def requested() -> bool:

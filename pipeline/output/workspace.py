@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.errors import BuildRunning, OutputProblem, os_reason
+from pipeline.output import interrupt
 
 LOCK_NAME = ".hytetu-lukko"
 WORK_NAME = ".hytetu-kesken"
@@ -181,13 +182,16 @@ def hold(out: Path) -> Iterator[Lock]:
     if key in _HELD:
         yield _HELD[key]
         return
-    lock = _acquire(out)
-    _HELD[key] = lock
+    with interrupt.deferred():  # never a lock taken without being let go
+        lock = _acquire(out)
+        _HELD[key] = lock
     try:
+        interrupt.check()
         yield lock
     finally:
-        del _HELD[key]
-        _release(lock)
+        with interrupt.deferred():
+            del _HELD[key]
+            _release(lock)
 
 
 def work_area(out: Path) -> Path:
