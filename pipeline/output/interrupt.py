@@ -2,7 +2,8 @@
 
 While :func:`handled` is in force, SIGINT and SIGTERM set a flag and raise
 :class:`KeyboardInterrupt`. Some clean-up code (a zip writer's ``close`` in a
-``finally``) can lose that exception; the flag is not lost, so the commit asks
+``finally``, a finaliser that Python reports as "Exception ignored") can
+lose that exception (and the report is silenced); the flag is not lost, so the commit asks
 :func:`check` before it swaps the new output in, and swaps only when no
 interrupt came. Inside :func:`deferred` (the swap itself) a signal only sets
 the flag, so the two renames are never separated by a signal.
@@ -11,10 +12,12 @@ the flag, so the two renames are never separated by a signal.
 from __future__ import annotations
 
 import signal
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
+from typing import Any
 
 _SIGNALS = tuple(s for s in (signal.SIGINT, getattr(signal, "SIGTERM", None)) if s is not None)
 
@@ -37,12 +40,22 @@ def handled() -> Iterator[None]:
         yield
         return
     previous = {s: signal.getsignal(s) for s in _SIGNALS}
+    previous_hook = sys.unraisablehook
     _State.requested, _State.deferring = False, 0
     for s in _SIGNALS:
         signal.signal(s, _handler)
+
+    def unraisable(info: Any) -> None:
+        # raised in a finaliser (a weak reference's callback, a zip file's __del__):
+        # Python would print a traceback and go on; the flag already stops the swap
+        if not isinstance(info.exc_value, KeyboardInterrupt):
+            previous_hook(info)
+
+    sys.unraisablehook = unraisable
     try:
         yield
     finally:
+        sys.unraisablehook = previous_hook
         for s, old in previous.items():
             signal.signal(s, old)
         _State.requested = False  # a later call (a library user, a test) starts afresh
