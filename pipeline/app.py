@@ -77,7 +77,8 @@ def build(
     from pipeline.documents.inputs import BuildInputs
     from pipeline.documents.plan import make_documents
     from pipeline.documents.tracker.existing import read_tracker
-    from pipeline.output.commit import check_locks, commit_build
+    from pipeline.output.commit import check_target, commit_build
+    from pipeline.output.workspace import hold
     from pipeline.render.word import Renderer
 
     data, warnings = load(workbook)
@@ -86,25 +87,26 @@ def build(
 
         check_available()
     target = Path(out) / str(data.settings.year)
-    check_locks(target)
-    tracker_path = naming.output_path("seurantataulukko", str(data.settings.year), ext="xlsx")
-    current = target / tracker_path
-    inputs = BuildInputs(
-        data=data,
-        build_date=build_date(data),
-        current_tracker=read_tracker(current) if current.is_file() else None,
-        renderer=renderer or Renderer(),
-    )
-    documents = make_documents(inputs, progress)
-    outputs = _archive_grade(list(documents.outputs), data, inputs.created, pdf, progress)
-    files = {o.path: o.content for o in outputs}
-    files[FILE_NAME] = archive_list(outputs, data.settings, inputs.build_date)
-    written = commit_build(
-        target,
-        files,
-        merged=[tracker_path] if inputs.current_tracker else [],
-        replace_edited=replace_edited,
-    )
+    with hold(target.parent):  # one build at a time per output folder
+        check_target(target)
+        tracker_path = naming.output_path("seurantataulukko", str(data.settings.year), ext="xlsx")
+        current = target / tracker_path
+        inputs = BuildInputs(
+            data=data,
+            build_date=build_date(data),
+            current_tracker=read_tracker(current) if current.is_file() else None,
+            renderer=renderer or Renderer(),
+        )
+        documents = make_documents(inputs, progress)
+        outputs = _archive_grade(list(documents.outputs), data, inputs.created, pdf, progress)
+        files = {o.path: o.content for o in outputs}
+        files[FILE_NAME] = archive_list(outputs, data.settings, inputs.build_date)
+        written = commit_build(
+            target,
+            files,
+            merged=[tracker_path] if inputs.current_tracker else [],
+            replace_edited=replace_edited,
+        )
     return BuildResult(
         target=target,
         outputs=outputs,

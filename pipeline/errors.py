@@ -15,6 +15,8 @@ EXIT_OK = 0
 EXIT_INPUT = 1
 #: wrong usage: click exits with this status itself (unknown option, extra argument)
 EXIT_USAGE = 2
+#: stopped by Ctrl+C or SIGTERM (128 + SIGINT, as shells report it); nothing was swapped in
+EXIT_INTERRUPTED = 130
 
 ERROR = "virhe"
 WARNING = "varoitus"
@@ -164,3 +166,14 @@ class ToolMissing(HytetuError):
 
 class ConversionProblem(HytetuError):
     """LibreOffice could not convert a document (PDF/A copies); nothing was written."""
+
+
+class BuildRunning(OutputProblem):
+    """Another build holds the output folder's lock; this one wrote nothing."""
+
+    def __init__(self, out: object, holder: object | None) -> None:
+        who = f" ({holder})" if holder is not None else ""
+        super().__init__(
+            f"{out}: toinen build on käynnissä samaan tulostekansioon{who}. Odota, että se "
+            "valmistuu, ja aja komento sitten uudelleen. Mitään ei kirjoitettu."
+        )

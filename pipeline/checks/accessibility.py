@@ -23,8 +23,11 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+from xml.etree.ElementTree import Element
 
 from defusedxml import ElementTree
 
@@ -140,7 +143,7 @@ def _check_docx(name: str, content: bytes) -> list[Finding]:
     return findings
 
 
-def _docx_language(name: str, styles) -> list[Finding]:
+def _docx_language(name: str, styles: Element) -> list[Finding]:
     lang = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}lang")
     value = lang.get(f"{W}val") if lang is not None else None
     if value not in LANGUAGES:
@@ -155,7 +158,7 @@ def _docx_language(name: str, styles) -> list[Finding]:
     return []
 
 
-def _heading_levels(styles) -> dict[str, int]:
+def _heading_levels(styles: Element) -> dict[str, int]:
     """Paragraph style id -> outline level 1–9 (by name ``heading N`` or ``w:outlineLvl``)."""
     own: dict[str, int | None] = {}
     based: dict[str, str] = {}
@@ -171,7 +174,7 @@ def _heading_levels(styles) -> dict[str, int]:
             level = int(match.group(1))
         outline = style.find(f"{W}pPr/{W}outlineLvl")
         if outline is not None and (outline.get(f"{W}val") or "").isdigit():
-            value = int(outline.get(f"{W}val"))
+            value = int(outline.get(f"{W}val") or "")
             level = value + 1 if value < 9 else None
         own[sid] = level
         parent = style.find(f"{W}basedOn")
@@ -186,11 +189,11 @@ def _heading_levels(styles) -> dict[str, int]:
     return {sid: lvl for sid in own if (lvl := resolve(sid)) is not None}
 
 
-def _text(element) -> str:
+def _text(element: Element) -> str:
     return "".join(t.text or "" for t in element.iter(f"{W}t"))
 
 
-def _docx_headings(name: str, document, styles) -> list[Finding]:
+def _docx_headings(name: str, document: Element, styles: Element) -> list[Finding]:
     levels = _heading_levels(styles)
     found: list[tuple[int, str]] = []
     for p in document.iter(f"{W}p"):
@@ -202,7 +205,7 @@ def _docx_headings(name: str, document, styles) -> list[Finding]:
                 level = levels.get(style.get(f"{W}val") or "")
             outline = ppr.find(f"{W}outlineLvl")
             if outline is not None and (outline.get(f"{W}val") or "").isdigit():
-                value = int(outline.get(f"{W}val"))
+                value = int(outline.get(f"{W}val") or "")
                 level = value + 1 if value < 9 else None
         if level is not None:
             found.append((level, _text(p).strip()))
@@ -243,7 +246,7 @@ def _docx_headings(name: str, document, styles) -> list[Finding]:
     return findings
 
 
-def _docx_tables(name: str, document) -> list[Finding]:
+def _docx_tables(name: str, document: Element) -> list[Finding]:
     findings = []
     for number, table in enumerate(document.iter(f"{W}tbl"), start=1):
         first = table.find(f"{W}tr")
@@ -253,7 +256,7 @@ def _docx_tables(name: str, document) -> list[Finding]:
         value = (header.get(f"{W}val") or "true").lower() if header is not None else "false"
         if value in ("false", "0", "off"):
             caption = table.find(f"{W}tblPr/{W}tblCaption")
-            label = caption.get(f"{W}val") if caption is not None else _text(first).strip()
+            label = (caption.get(f"{W}val") if caption is not None else _text(first).strip()) or ""
             findings.append(
                 Finding(
                     name,
@@ -279,7 +282,7 @@ _CONTENT = {
 }
 
 
-def _docx_empty_paragraphs(name: str, document) -> list[Finding]:
+def _docx_empty_paragraphs(name: str, document: Element) -> list[Finding]:
     """Paragraphs of the body with nothing in them (a table cell's only paragraph is fine)."""
     body = document.find(f"{W}body")
     if body is None:
@@ -306,7 +309,7 @@ def _docx_empty_paragraphs(name: str, document) -> list[Finding]:
     return []
 
 
-def _docx_alt_text(name: str, document) -> list[Finding]:
+def _docx_alt_text(name: str, document: Element) -> list[Finding]:
     findings = []
     for pr in document.iter(f"{WP}docPr"):
         if not (pr.get("descr") or "").strip() and pr.get("title") is None:
@@ -351,13 +354,16 @@ def _check_pdf(name: str, content: bytes) -> list[Finding]:
 
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
+    from pypdf.generic import DictionaryObject
 
     # pypdf logs what it repairs in English; a broken PDF becomes our own finding instead
     logging.getLogger("pypdf").setLevel(logging.ERROR + 10)
     try:
         reader = PdfReader(io.BytesIO(content))
         root = reader.trailer["/Root"]
-        info = reader.metadata or {}
+        info: Mapping[str, Any] = reader.metadata or {}
+        if not isinstance(root, DictionaryObject):
+            raise KeyError("/Root")
     except (PdfReadError, KeyError, OSError) as exc:
         raise ValueError(str(exc)) from None
     findings = []
@@ -387,7 +393,7 @@ def _check_pdf(name: str, content: bytes) -> list[Finding]:
     return findings
 
 
-def _entry(dictionary, key: str) -> object:
+def _entry(dictionary: Any, key: str) -> object:
     """A PDF dictionary's entry, indirect references followed; None when missing."""
     if key not in dictionary:
         return None

@@ -15,6 +15,7 @@ import re
 import zipfile
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import TypeAlias
 from xml.sax.saxutils import escape
 
 from pipeline.contract.outputs import Output
@@ -24,6 +25,9 @@ from pipeline.workbook.model import YearData
 _TEXT_PARTS = re.compile(
     r"^(word/(document|header\d*|footer\d*)|xl/(sharedStrings|worksheets/sheet\d+))\.xml$"
 )
+
+#: one byte per level; key -1 marks the end of a name
+_Trie: TypeAlias = dict[int, "_Trie"]
 
 
 def people(data: YearData) -> set[str]:
@@ -42,7 +46,7 @@ def name_pattern(names: Iterable[str]) -> re.Pattern[bytes] | None:
     starts with another one is left out: the shorter one is found first anyway.
     None when there are no names.
     """
-    trie: dict[int, dict] = {}
+    trie: _Trie = {}
     for name in names:
         node = trie
         for byte in escape(name).encode():
@@ -51,7 +55,7 @@ def name_pattern(names: Iterable[str]) -> re.Pattern[bytes] | None:
     if not trie:
         return None
 
-    def branch(node: dict[int, dict]) -> bytes:
+    def branch(node: _Trie) -> bytes:
         if -1 in node:  # a whole name: what follows need not match
             return b""
         alternatives = [re.escape(bytes([b])) + branch(node[b]) for b in sorted(node)]

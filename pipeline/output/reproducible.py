@@ -26,6 +26,7 @@ import re
 import struct
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import replace
 
 from pipeline.contract.outputs import Output
@@ -76,13 +77,26 @@ def _raw(content: bytes, info: zipfile.ZipInfo) -> bytes:
     return content[start : start + info.compress_size]
 
 
+_Replace = Callable[[re.Match[bytes]], bytes]
+
+
+def _constant(value: bytes) -> _Replace:
+    """A replacement that is ``value`` as it is (no group references expanded)."""
+    return lambda _match: value
+
+
+def _with_length(length: int) -> _Replace:
+    """``obj … endobj`` with the number between them set to ``length``."""
+    return lambda m: m.group(1) + str(length).encode() + m.group(2)
+
+
 def _core_dates(core: bytes, stamp: bytes) -> bytes:
     """``dcterms:created`` and ``dcterms:modified`` set to ``stamp`` (added when missing)."""
     for tag in (b"dcterms:created", b"dcterms:modified"):
         pattern = re.compile(rb"<" + tag + rb"(\s[^>]*)?(/>|>[^<]*</" + tag + rb">)")
         element = b"<" + tag + b' xsi:type="dcterms:W3CDTF">' + stamp + b"</" + tag + b">"
         if pattern.search(core):
-            core = pattern.sub(lambda _m, e=element: e, core, count=1)
+            core = pattern.sub(_constant(element), core, count=1)
         else:
             core = core.replace(b"</cp:coreProperties>", element + b"</cp:coreProperties>")
     if b"xmlns:xsi=" not in core:
@@ -176,7 +190,7 @@ def _normalize_pdf(content: bytes, when: dt.datetime) -> bytes:
     for number, length in lengths.items():
         objects[number] = re.sub(
             rb"(obj\s+)\d+(\s+endobj)",
-            lambda m, n=length: m.group(1) + str(n).encode() + m.group(2),
+            _with_length(length),
             objects[number],
             count=1,
         )

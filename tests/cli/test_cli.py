@@ -9,6 +9,8 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from pipeline import cli
+from pipeline.cli import progress as progress_line
+from pipeline.cli.progress import Progress
 from tests.helpers import workbooks as wbs
 
 
@@ -91,16 +93,18 @@ def test_progress_line_on_a_terminal(monkeypatch):
             pass
 
     tty = Tty()
-    monkeypatch.setattr(cli.sys, "stderr", tty)
-    monkeypatch.setattr(cli.click, "echo", lambda msg="", nl=True, err=False: tty.write(msg))
-    monkeypatch.setattr(cli._Progress, "DELAY", 0)
-    monkeypatch.setattr(cli._Progress, "EVERY", 0)
-    with cli._Progress() as progress:
+    monkeypatch.setattr(progress_line.sys, "stderr", tty)
+    monkeypatch.setattr(
+        progress_line.click, "echo", lambda msg="", nl=True, err=False: tty.write(msg)
+    )
+    monkeypatch.setattr(Progress, "DELAY", 0)
+    monkeypatch.setattr(Progress, "EVERY", 0)
+    with Progress() as progress:
         for name in ("2_valmistelu/kutsu_a_fi.docx", "2_valmistelu/kutsu_b_fi.docx"):
             progress(name)
     assert "Tehdään asiakirjoja: 2 – kutsu_b_fi.docx" in tty.text
     assert tty.text.endswith("\r\x1b[K")
-    quiet = cli._Progress(enabled=False)
+    quiet = Progress(enabled=False)
     assert not quiet.enabled
 
 

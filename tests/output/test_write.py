@@ -165,7 +165,7 @@ def test_failing_swap_leaves_previous_output(tmp_path, settings, monkeypatch):
     real = os.replace
 
     def failing(src, dst):
-        if Path(src).name.startswith(".2027-uusi-"):  # moving the new folder into place
+        if Path(src).parent.name == "uusi":  # moving the new folder into place
             raise PermissionError(13, "Permission denied", str(dst))
         return real(src, dst)
 

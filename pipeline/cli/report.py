@@ -1,0 +1,87 @@
+"""What the commands print: problem lines, the build summary, what a rebuild kept."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import click
+
+from pipeline.errors import Problem
+
+if TYPE_CHECKING:  # the core is imported only when a command runs
+    from pipeline.app import BuildResult
+
+
+def count(n: int, one: str, many: str) -> str:
+    """``1 virhe``, ``2 virhettä``: Finnish takes the partitive after every number but one."""
+    return f"{n} {one if n == 1 else many}"
+
+
+def problems(found: Iterable[Problem]) -> None:
+    """Errors first, then warnings, one line each on standard error."""
+    items = list(found)
+    for p in items:
+        if p.is_error:
+            click.echo(f"VIRHE {p}", err=True)
+    for p in items:
+        if not p.is_error:
+            click.echo(f"Varoitus {p}", err=True)
+
+
+def build_summary(result: BuildResult, *, quiet: bool) -> None:
+    """Warnings, what was not made, the files (unless quiet) and the counts per type."""
+    problems(result.warnings)
+    for line in result.skipped:
+        click.echo(f"Ei tehty: {line}")
+    if not quiet:
+        for o in result.outputs:
+            click.echo(f"  {o.path}")
+    counts = Counter(
+        (o.doc_type + (" PDF" if o.path.endswith(".pdf") else ""), o.lang) for o in result.outputs
+    )
+    click.echo(f"Tehty {len(result.outputs)} tiedostoa kansioon {result.target}:")
+    for (doc_type, lang), n in sorted(counts.items()):
+        click.echo(f"  {doc_type}{' (' + lang + ')' if lang else ''}: {n}")
+    if result.warnings:
+        click.echo(f"Varoituksia: {len(result.warnings)}.")
+    click.echo(f"Arkistoluettelo: {result.target / 'arkistoluettelo.csv'}")
+    living(result)
+
+
+def living(result: BuildResult) -> None:
+    """What a rebuild carried over, added, marked, kept and backed up."""
+    m = result.merge
+    if m is not None:
+        click.echo(
+            f"Seurantataulukko päivitetty: {len(m.carried)} riviä säilyi kirjoitettuine "
+            f"tietoineen, {len(m.added)} uutta päätöstä (tila Ei aloitettu), "
+            f"{len(m.removed)} merkitty poistetuksi rekisteristä"
+            + (f" (ennestään {m.removed_before})" if m.removed_before else "")
+            + f", {m.own_rows} omaa riviä säilytetty."
+        )
+        for ident in m.removed:
+            click.echo(f"  poistettu rekisteristä, rivi säilytetty: {ident}")
+        if m.extra_columns:
+            click.echo("  lisätyt sarakkeet säilytetty: " + ", ".join(m.extra_columns))
+        if m.extra_sheets:
+            click.echo(
+                "  lisätyt välilehdet säilytetty: "
+                + ", ".join(m.extra_sheets)
+                + " (arvot, kaavat ja muotoilut; kaaviot ja kuvat eivät siirry)"
+            )
+    w = result.written
+    if w is not None:
+        for line in w.leftovers:
+            click.echo(line)
+        for rel in w.kept:
+            click.echo(f"Säilytetty itse lisätty tai muokattu tiedosto: {rel}")
+        for rel in w.replaced:
+            click.echo(f"Korvattu käsin muokattu tiedosto: {rel}")
+        for rel in w.dropped:
+            click.echo(
+                f"Poistettu, koska tämä build ei enää tee sitä (kopio varmuuskopioissa): {rel}"
+            )
+        for path in w.backups:
+            click.echo(f"Varmuuskopio: {path}")
