@@ -27,8 +27,10 @@ from __future__ import annotations
 from typing import Any
 
 from docx.document import Document as DocumentObject
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
+
+#: Word 2010's copy of the style sheet (python-docx names no constant for it)
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 
 #: references from content (and from list levels) to a style id
 _STYLE_REFS = ("w:pStyle", "w:rStyle", "w:tblStyle", "w:numStyleLink", "w:styleLink")
@@ -51,7 +53,7 @@ def _num_ids(root: Any) -> set[str]:
 def make_lean(doc: DocumentObject) -> None:
     """Cut ``doc``'s style sheet and list definitions down to what it uses (in place)."""
     for rid, rel in list(doc.part.rels.items()):
-        if rel.reltype == RT.STYLES_WITH_EFFECTS:
+        if rel.reltype == STYLES_WITH_EFFECTS:
             del doc.part.rels[rid]
 
     styles_root = doc.styles.element

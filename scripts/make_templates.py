@@ -52,7 +52,8 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import template_store  # noqa: E402  (a sibling script module)
+import template_store
+from lean_styles import make_lean
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "templates_docx"
@@ -1346,6 +1347,7 @@ def _deterministic_zip(blob: bytes) -> bytes:
 def build(lang: str, doc_type: str) -> bytes:
     doc = new_document(lang, doc_type)
     BUILDERS[doc_type](Writer(doc, lang))
+    make_lean(doc)
     raw = io.BytesIO()
     doc.save(raw)
     return _deterministic_zip(raw.getvalue())
