@@ -1,5 +1,11 @@
 """A national-scale workbook: 300 municipalities, 60 negotiations, 1,200 participants,
-600 raised items, 900 decisions and a 6-question survey with 300 responses."""
+600 raised items, 900 decisions and a 6-question survey with 300 responses.
+
+``write_national(path, scale=k)`` multiplies every count by ``k`` (3 and 10 for the
+growth runs; a fraction for a toy). Participants stop at :data:`MAX_PARTICIPANTS`,
+the reader's 10,000-row limit less the header, so 10× has 9,999 (8.3×). The county's
+own representatives are one per negotiation, whatever the scale.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +23,8 @@ NEGOTIATIONS = 60
 PARTICIPANTS = 1200
 RAISED = 600
 DECISIONS = 900
+#: a sheet holds at most 10,000 rows (``pipeline.workbook.read.MAX_ROWS``) besides its header
+MAX_PARTICIPANTS = 9_999
 QUESTIONS = (
     ("Mitkä ovat kuntanne tärkeimmät mielen hyvinvoinnin haasteet?", "teksti", ""),
     ("Onko kunnassanne hyvinvointisuunnitelma?", "kyllä/ei", ""),
@@ -43,8 +51,12 @@ def _sheet(
                 set_value(ws.cell(row=r, column=c), value)
 
 
-def write_national(path: Path, seed: int = 2027) -> Path:
+def write_national(path: Path, seed: int = 2027, scale: float = 1) -> Path:
     rnd = random.Random(seed)
+    n_munis = max(2, round(MUNICIPALITIES * scale))
+    n_negotiations = max(1, round(NEGOTIATIONS * scale))
+    n_people = min(MAX_PARTICIPANTS, max(n_negotiations + 1, round(PARTICIPANTS * scale)))
+    n_raised, n_decisions = round(RAISED * scale), round(DECISIONS * scale)
     wb = Workbook()
     wb.remove(wb.active)
     _sheet(
@@ -63,8 +75,8 @@ def write_national(path: Path, seed: int = 2027) -> Path:
     )
     languages = ["suomi"] * 8 + ["suomi-ruotsi", "ruotsi-suomi"]
     munis = []
-    for i in range(MUNICIPALITIES):
-        area = f"Alue {i % NEGOTIATIONS + 1:02d}"
+    for i in range(n_munis):
+        area = f"Alue {i % n_negotiations + 1:02d}"
         lang = rnd.choice(languages)
         munis.append((f"Kunta {i + 1:03d}", f"Kommun {i + 1:03d}", lang, area))
     _sheet(
@@ -76,7 +88,7 @@ def write_national(path: Path, seed: int = 2027) -> Path:
         ],
     )
     negotiations = []
-    for i in range(NEGOTIATIONS):
+    for i in range(n_negotiations):
         day = dt.date(2027, 4, 1) + dt.timedelta(days=i % 55)
         negotiations.append(
             [
@@ -98,8 +110,8 @@ def write_national(path: Path, seed: int = 2027) -> Path:
         negotiations,
     )
     people = []
-    for i in range(PARTICIPANTS):
-        if i < 60:
+    for i in range(n_people):
+        if i < n_negotiations:
             people.append(
                 [
                     f"Hva Edustaja {i}",
@@ -113,7 +125,7 @@ def write_national(path: Path, seed: int = 2027) -> Path:
                 ]
             )
         else:
-            m = munis[i % MUNICIPALITIES]
+            m = munis[i % n_munis]
             people.append(
                 [
                     f"Henkilö {i}",
@@ -156,18 +168,18 @@ def write_national(path: Path, seed: int = 2027) -> Path:
         schema.SHEET_RAISED,
         [
             [
-                munis[i % MUNICIPALITIES][0],
+                munis[i % n_munis][0],
                 f"Nosto {i}",
                 "Kuvaus <tärkeä> & kiireellinen",
                 "Toive",
                 "Mielen hyvinvointi",
             ]
-            for i in range(RAISED)
+            for i in range(n_raised)
         ],
     )
     decisions = []
-    for i in range(DECISIONS):
-        m = munis[i % MUNICIPALITIES]
+    for i in range(n_decisions):
+        m = munis[i % n_munis]
         code = f"alue{int(m[3].split()[1]):02d}"
         decisions.append(
             [

@@ -1,10 +1,11 @@
 """``hytetu build --pdf``: a tagged PDF/A-2b copy of every Word document, for the archive.
 
 LibreOffice converts the rendered documents in one headless batch — at national
-scale a few batches side by side (:func:`pipeline.office.run_batches`), each
+scale one equal batch per core (:func:`pipeline.output.office.run_batches`), each
 with its own temporary profile and a timeout — in a temporary folder, before anything is
 written to the output folder: a document that fails stops the build with
-nothing written. Each PDF goes beside its .docx with the same name and the
+nothing written. LibreOffice writes each PDF to that folder as it goes; each is
+read back, normalised and its file removed one at a time. Each PDF goes beside its .docx with the same name and the
 same archive metadata (its own size and SHA-256), and is stamped with the
 build's time instead of the clock (:func:`pipeline.reproducible.normalize_pdf`).
 """
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from pipeline.contract.outputs import Output
 from pipeline.errors import ConversionProblem
-from pipeline.output.office import BATCH_SIZE, require_soffice, run_batches
+from pipeline.output.office import default_workers, plan_batches, require_soffice, run_batches
 from pipeline.output.reproducible import normalize_pdf
 
 #: LibreOffice's PDF export: PDF/A-2b (``SelectPdfVersion`` 2) and tagged (structure for
@@ -54,8 +55,11 @@ def add_pdf_copies(
     documents = [o for o in outputs if o.path.lower().endswith(".docx")]
     if not documents:
         return []
-    if timeout is None:
-        timeout = BASE_TIMEOUT + PER_DOCUMENT * min(len(documents), BATCH_SIZE)
+    if timeout is None:  # for one batch: the longest planned
+        longest = max(
+            len(b) for b in plan_batches([Path(o.path) for o in documents], default_workers())
+        )
+        timeout = BASE_TIMEOUT + PER_DOCUMENT * longest
     with tempfile.TemporaryDirectory(prefix="hytetu-pdf-") as temp:
         source, target = Path(temp) / "docx", Path(temp) / "pdf"
         source.mkdir()
@@ -71,14 +75,13 @@ def add_pdf_copies(
             failed = [o.path for o in documents]
         if failed:
             raise ConversionProblem(_failure_message(failed, batch.log, batch.timed_out, timeout))
-        return [
-            replace(
-                files[f],
-                path=pdf_path(files[f].path),
-                content=normalize_pdf(result.read_bytes(), when),
-            )
-            for f, result in batch.done.items()
-        ]
+        copies = []
+        for f in files:  # in the documents' order, whichever batch finished first
+            result = batch.done[f]
+            content = normalize_pdf(result.read_bytes(), when)
+            result.unlink()
+            copies.append(replace(files[f], path=pdf_path(files[f].path), content=content))
+        return copies
 
 
 def _failure_message(failed: list[str], log: str, timed_out: bool, timeout: float) -> str:

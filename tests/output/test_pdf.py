@@ -193,8 +193,9 @@ def test_a_failed_conversion_stops_the_build_and_keeps_the_previous_output(tmp_p
     assert after == before
 
 
-def test_large_builds_are_converted_in_batches_side_by_side(tmp_path, monkeypatch):
-    """LibreOffice stops silently after ~250 files of one batch: no batch may be that long."""
+def test_large_builds_are_converted_in_equal_batches_one_per_core(tmp_path, monkeypatch):
+    """LibreOffice stops silently after ~250 files of one batch: no batch may be that long;
+    equal batches, a multiple of the workers, keep every core busy to the end."""
     calls = []
 
     def fake(files, target, outdir, *, timeout):
@@ -204,14 +205,30 @@ def test_large_builds_are_converted_in_batches_side_by_side(tmp_path, monkeypatc
             batch.done[f] = outdir / f"{f.stem}.pdf"
         return batch
 
-    monkeypatch.setattr(office, "BATCH_SIZE", 3)
     monkeypatch.setattr(office, "run_batch", fake)
-    files = [tmp_path / f"{i:02d}.docx" for i in range(8)]
+    files = [tmp_path / f"{i:04d}.docx" for i in range(402)]  # the national workbook
     merged = office.run_batches(files, "pdf", tmp_path, timeout=5, workers=2)
-    assert [len(c) for c in calls] == [3, 3, 2]
+    assert sorted(len(c) for c in calls) == [201, 201]
     assert sorted(merged.done) == sorted(files)
     assert merged.failed(files) == []
-    monkeypatch.setattr(office, "BATCH_SIZE", 100)
+    # each batch gets its share of every kind: dealt out in turn, not cut in runs
+    assert calls[0][:3] == [files[0], files[2], files[4]]
+
     calls.clear()
-    office.run_batches(files, "pdf", tmp_path, timeout=5)
+    files = [tmp_path / f"{i:04d}.docx" for i in range(4054)]  # 10× national
+    office.run_batches(files, "pdf", tmp_path, timeout=5, workers=2)
+    sizes = [len(c) for c in calls]
+    assert max(sizes) <= office.BATCH_SIZE < 250
+    assert len(sizes) % 2 == 0 and max(sizes) - min(sizes) <= 1
+    assert sorted(f for c in calls for f in c) == files
+
+    calls.clear()
+    office.run_batches(files[:30], "pdf", tmp_path, timeout=5, workers=2)
     assert len(calls) == 1  # a county's build stays one LibreOffice process
+
+
+def test_workers_follow_the_cores_and_are_capped(monkeypatch):
+    monkeypatch.setattr(office.os, "sched_getaffinity", lambda pid: set(range(64)), raising=False)
+    assert office.default_workers() == office.MAX_WORKERS
+    monkeypatch.setattr(office.os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    assert office.default_workers() == 1
