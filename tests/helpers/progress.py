@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import load_workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline.app import check
 from pipeline.contract import progress_form as layout
@@ -57,7 +58,7 @@ def year(root: Path) -> Year:
     sheets = wbs.base()
     header = sheets["Päätökset"][0]
     for ident, negotiation, kunta, text in EXTRA_DECISIONS:
-        row = [""] * len(header)
+        row: list[object] = [""] * len(header)
         for column, value in (
             ("Tunnus", ident),
             ("Neuvottelu", negotiation),
@@ -74,7 +75,7 @@ def year(root: Path) -> Year:
     return Year(workbook, data, rows_from_register(data))
 
 
-def row_of(ws, ident: str) -> int:
+def row_of(ws: Worksheet, ident: str) -> int:
     for r in range(layout.FIRST_ROW, ws.max_row + 1):
         if str(ws[f"{layout.COL_ID}{r}"].value or "").startswith(ident):
             return r
