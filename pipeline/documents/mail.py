@@ -69,6 +69,29 @@ def _header_address(address: Address) -> HeaderAddress:
     return HeaderAddress(display_name=name, addr_spec=address.email.strip())
 
 
+def _address_list(addresses: Sequence[Address]) -> str:
+    """An address header's value, one address a line, written as is.
+
+    The ``email`` package's folder can put the comma between two addresses inside an
+    encoded word (``=?utf-8?q?=2C?=``) when a name has ä/ö; a reader then sees one
+    address fewer. Here every display name is its own RFC 2047 word (or quoted ASCII)
+    and the separators stay plain.
+    """
+    lines = []
+    for address in addresses:
+        header = _header_address(address)
+        name = header.display_name
+        shown = ""
+        if name:
+            shown = (
+                _quoted(name)
+                if name.isascii()
+                else f"=?utf-8?b?{base64.b64encode(name.encode()).decode('ascii')}?="
+            ) + " "
+        lines.append(f"{shown}<{header.addr_spec}>")
+    return ",\r\n ".join(lines)
+
+
 def _quoted(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
@@ -125,11 +148,11 @@ def draft(
     msg["X-Unsent"] = "1"
     msg["Date"] = format_datetime(date)
     if sender is not None and sender.email:
-        msg["From"] = _header_address(sender)
+        msg.set_raw("From", _address_list([sender]))
     if to:
-        msg["To"] = [_header_address(a) for a in to]
+        msg.set_raw("To", _address_list(to))
     if bcc:
-        msg["Bcc"] = [_header_address(a) for a in bcc]
+        msg.set_raw("Bcc", _address_list(bcc))
     msg["Subject"] = " ".join(subject.split())
     # CRLF throughout, and quoted-printable so that no line is too long for mail
     text = body.replace("\r\n", "\n")

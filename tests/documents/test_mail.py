@@ -104,3 +104,19 @@ def test_a_line_break_typed_into_a_name_does_not_break_the_header():
     msg = parse(make(to=[Address("Kirjaamo\nAlajärvenkylä", "kirjaamo@alajarvenkyla.fi")]))
     assert msg["To"].addresses[0].display_name == "Kirjaamo Alajärvenkylä"
     assert msg["X-Unsent"] == "1"
+
+
+def test_every_recipient_survives_names_with_letters_beyond_ascii():
+    # the email package's own folding once put the comma after "Björn Berg" inside an
+    # encoded word, so readers saw one address fewer
+    people = [
+        Address("Antti Virta", "p1@testi.fi"),
+        Address("Björn Berg", "bjorn@bykulla.fi"),
+        Address("Kerttu Kontakti", "kerttu@pikkula.fi"),
+        Address("Åsa Öhman, Närpes", "asa@narpes.fi"),
+        Address("", "heikki@testila.fi"),
+    ]
+    msg = parse(make(bcc=people, to=people[:2]))
+    for header, wanted in (("Bcc", people), ("To", people[:2])):
+        got = [(a.display_name, a.addr_spec) for a in msg[header].addresses]
+        assert got == [(a.name, a.email) for a in wanted]
