@@ -22,7 +22,7 @@ def test_build_prints_summary_per_type_and_language(workbook, tmp_path):
     result = run("build", str(workbook), "--out", str(tmp_path / "out"))
     assert result.exit_code == 0, result.output
     assert "2_valmistelu/kutsu_rannikko_sv.docx" in result.output
-    assert f"kansioon {tmp_path / 'out' / '2027'}" in result.output
+    assert f"tiedostoa kansiossa {tmp_path / 'out' / '2027'}" in result.output
     assert "  kutsu (fi): 2" in result.output and "  kutsu (sv): 1" in result.output
     assert "Arkistoluettelo:" in result.output
 
