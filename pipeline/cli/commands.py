@@ -139,12 +139,14 @@ def validate_command(workbook: Path) -> None:
     help="Tulostekansio; asiakirjat menevät sen alikansioon <Vuosi>.",
 )
 @click.option(
-    "--korvaa-muokatut",
+    "--replace-edited",
     "replace_edited",
     is_flag=True,
     help="Korvaa käsin muokatut asiakirjat; muokatut versiot tallennetaan kansioon "
     "varmuuskopiot/<Vuosi>.",
 )
+# the old Finnish spelling keeps working, unlisted in --help
+@click.option("--korvaa-muokatut", "replace_edited_fi", is_flag=True, hidden=True)
 @click.option(
     "--quiet",
     "-q",
@@ -159,16 +161,19 @@ def validate_command(workbook: Path) -> None:
     "(tarvitsee LibreOfficen).",
 )
 @_friendly
-def build(workbook: Path, out: Path, replace_edited: bool, quiet: bool, pdf: bool) -> None:
+def build(
+    workbook: Path, out: Path, replace_edited: bool, replace_edited_fi: bool, quiet: bool, pdf: bool
+) -> None:
     """Tarkista työkirja ja tee kaikki asiakirjat, jotka tiedoista voi tehdä."""
     from pipeline.app import build as run_build
 
+    replace_edited = replace_edited or replace_edited_fi
     with Progress(enabled=not quiet) as progress:
         result = run_build(workbook, out, replace_edited=replace_edited, progress=progress, pdf=pdf)
     report.build_summary(result, quiet=quiet)
 
 
-@main.command(name="tarkista-saavutettavuus", options_metavar="[VALITSIMET]")
+@main.command(name="check-accessibility", options_metavar="[VALITSIMET]")
 @click.argument("folder", type=click.Path(path_type=Path), default="output", metavar="[KANSIO]")
 @_friendly
 def accessibility_command(folder: Path) -> None:
@@ -186,8 +191,8 @@ def accessibility_command(folder: Path) -> None:
         results = {folder.name: check_bytes(folder.name, folder.read_bytes())}
     else:
         raise OutputProblem(
-            f"{folder}: kansiota tai asiakirjaa (.docx, .xlsx, .pdf) ei löydy. Anna buildin "
-            "tulostekansio (esim. output/2027) tai yksi asiakirja."
+            f"{folder}: kansiota tai asiakirjaa (.docx, .xlsx, .pdf) ei löydy. Anna komennon "
+            "hytetu build tulostekansio (esim. output/2027) tai yksi asiakirja."
         )
     if not results:
         raise OutputProblem(
@@ -200,7 +205,20 @@ def accessibility_command(folder: Path) -> None:
             click.echo(f"{name}: {finding.rule}: {finding.message}")
     ok = len(results) - len(failing)
     click.echo(
-        f"Tarkistettu {len(results)} asiakirjaa: {ok} kunnossa, "
-        f"{len(failing)} {'puutteellinen' if len(failing) == 1 else 'puutteellista'}."
+        f"Tarkistettu {count(len(results), 'asiakirja', 'asiakirjaa')}: {ok} kunnossa, "
+        f"{count(len(failing), 'puutteellinen', 'puutteellista')}."
     )
     sys.exit(EXIT_INPUT if failing else EXIT_OK)
+
+
+# the old Finnish command name keeps working, unlisted in --help
+main.add_command(
+    click.Command(
+        name="tarkista-saavutettavuus",
+        callback=accessibility_command.callback,
+        params=accessibility_command.params,
+        help=accessibility_command.help,
+        options_metavar="[VALITSIMET]",
+        hidden=True,
+    )
+)

@@ -8,15 +8,14 @@ from typing import TYPE_CHECKING
 
 import click
 
+from pipeline.contract.grammar import count, join_words, quote
 from pipeline.errors import Problem
 
 if TYPE_CHECKING:  # the core is imported only when a command runs
     from pipeline.app import BuildResult
 
 
-def count(n: int, one: str, many: str) -> str:
-    """``1 virhe``, ``2 virhettä``: Finnish takes the partitive after every number but one."""
-    return f"{n} {one if n == 1 else many}"
+__all__ = ["build_summary", "count", "living", "problems"]
 
 
 def problems(found: Iterable[Problem]) -> None:
@@ -41,7 +40,9 @@ def build_summary(result: BuildResult, *, quiet: bool) -> None:
     counts = Counter(
         (o.doc_type + (" PDF" if o.path.endswith(".pdf") else ""), o.lang) for o in result.outputs
     )
-    click.echo(f"Tehty {len(result.outputs)} tiedostoa kansioon {result.target}:")
+    click.echo(
+        f"Valmiina {count(len(result.outputs), 'tiedosto', 'tiedostoa')} kansiossa {result.target}:"
+    )
     for (doc_type, lang), n in sorted(counts.items()):
         click.echo(f"  {doc_type}{' (' + lang + ')' if lang else ''}: {n}")
     if result.warnings:
@@ -55,20 +56,24 @@ def living(result: BuildResult) -> None:
     m = result.merge
     if m is not None:
         click.echo(
-            f"Seurantataulukko päivitetty: {len(m.carried)} riviä säilyi kirjoitettuine "
-            f"tietoineen, {len(m.added)} uutta päätöstä (tila Ei aloitettu), "
+            f"Seurantataulukko päivitetty: {count(len(m.carried), 'rivi', 'riviä')} säilyi "
+            f"kirjoitettuine tietoineen, {count(len(m.added), 'uusi päätös', 'uutta päätöstä')} "
+            f"(tila ”Ei aloitettu”), "
             f"{len(m.removed)} merkitty poistetuksi rekisteristä"
             + (f" (ennestään {m.removed_before})" if m.removed_before else "")
-            + f", {m.own_rows} omaa riviä säilytetty."
+            + f", {count(m.own_rows, 'oma rivi', 'omaa riviä')} säilytetty."
         )
         for ident in m.removed:
             click.echo(f"  poistettu rekisteristä, rivi säilytetty: {ident}")
         if m.extra_columns:
-            click.echo("  lisätyt sarakkeet säilytetty: " + ", ".join(m.extra_columns))
+            click.echo(
+                "  lisätyt sarakkeet säilytetty: "
+                + join_words([quote(c) for c in m.extra_columns], "fi")
+            )
         if m.extra_sheets:
             click.echo(
                 "  lisätyt välilehdet säilytetty: "
-                + ", ".join(m.extra_sheets)
+                + join_words([quote(c) for c in m.extra_sheets], "fi")
                 + " (arvot, kaavat ja muotoilut; kaaviot ja kuvat eivät siirry)"
             )
     w = result.written
@@ -81,7 +86,7 @@ def living(result: BuildResult) -> None:
             click.echo(f"Korvattu käsin muokattu tiedosto: {rel}")
         for rel in w.dropped:
             click.echo(
-                f"Poistettu, koska tämä build ei enää tee sitä (kopio varmuuskopioissa): {rel}"
+                f"Poistettu, koska hytetu build ei enää tee sitä (kopio varmuuskopioissa): {rel}"
             )
         for path in w.backups:
             click.echo(f"Varmuuskopio: {path}")

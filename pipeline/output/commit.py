@@ -60,7 +60,7 @@ __all__ = [
 
 BACKUP_FOLDER = "varmuuskopiot"
 #: the command-line option that replaces hand-edited files (cli.py defines it)
-REPLACE_OPTION = "--korvaa-muokatut"
+REPLACE_OPTION = "--replace-edited"
 
 
 @dataclass
@@ -109,17 +109,17 @@ def _conflict_message(target: Path, existing: Existing, conflicts: list[str]) ->
     lines = []
     for rel in conflicts:
         if rel in edited:
-            why = "muokattu käsin edellisen buildin jälkeen (tarkistussumma ei täsmää arkistoluetteloon)"
+            why = "muokattu käsin edellisen ajon jälkeen (tarkistussumma ei täsmää arkistoluettelon kanssa)"
         elif existing.has_archive_list:
-            why = "ei ole arkistoluettelossa, mutta build tekisi samannimisen tiedoston"
+            why = "ei ole arkistoluettelossa, mutta hytetu build tekisi samannimisen tiedoston"
         else:
             why = (
                 "arkistoluettelo puuttuu, joten ei voi tietää, onko tiedostoa muokattu; "
-                "build tekisi samannimisen tiedoston"
+                "hytetu build tekisi samannimisen tiedoston"
             )
         lines.append(f"{target / rel}: {why}.")
     lines.append(
-        f"Build ei korvaa näitä tiedostoja ilman lupaa. Siirrä muutokset työkirjaan ja aja "
+        f"Ohjelma ei korvaa näitä tiedostoja ilman lupaa. Siirrä muutokset työkirjaan ja aja "
         f"komento uudelleen, tai aja se valitsimella {REPLACE_OPTION}: silloin tiedostot "
         f"korvataan ja käsin muokatut versiot tallennetaan kansioon {backup_root(target)}. "
         "Mitään ei kirjoitettu; aiemmat tulosteet ovat ennallaan."

@@ -245,7 +245,7 @@ def test_an_unreadable_file_is_a_finding_not_a_crash():
 
 def test_command_reports_ok_and_names_a_failing_document(built, tmp_path):
     runner = CliRunner()
-    ok = runner.invoke(cli.main, ["tarkista-saavutettavuus", str(built.target)])
+    ok = runner.invoke(cli.main, ["check-accessibility", str(built.target)])
     assert ok.exit_code == 0, ok.output
     assert "0 puutteellista" in ok.output
 
@@ -264,10 +264,21 @@ def test_command_reports_ok_and_names_a_failing_document(built, tmp_path):
     assert bad.exit_code == 1
     assert "huono.docx: tyhjä kappale" in bad.output
     assert "hyva.docx" not in bad.output
-    assert "1 kunnossa, 1 puutteellinen" in bad.output
+    assert "Tarkistettu 2 asiakirjaa: 1 kunnossa, 1 puutteellinen" in bad.output
+
+
+def test_english_command_names_and_hidden_finnish_aliases():
+    """SPEC's words are English (check-accessibility, --replace-edited); the old ones stay hidden."""
+    runner = CliRunner()
+    top = runner.invoke(cli.main, ["--help"]).output
+    assert "check-accessibility" in top and "tarkista-saavutettavuus" not in top
+    build_help = runner.invoke(cli.main, ["build", "--help"]).output
+    assert "--replace-edited" in build_help and "--korvaa-muokatut" not in build_help
+    old = runner.invoke(cli.main, ["tarkista-saavutettavuus", "--help"])
+    assert old.exit_code == 0 and "saavutettavuus" in old.output
 
 
 def test_command_on_a_missing_folder_says_so_in_finnish(tmp_path):
-    result = CliRunner().invoke(cli.main, ["tarkista-saavutettavuus", str(tmp_path / "ei-ole")])
+    result = CliRunner().invoke(cli.main, ["check-accessibility", str(tmp_path / "ei-ole")])
     assert result.exit_code == 1
     assert "ei löydy" in result.output and "Traceback" not in result.output

@@ -22,7 +22,7 @@ def test_build_prints_summary_per_type_and_language(workbook, tmp_path):
     result = run("build", str(workbook), "--out", str(tmp_path / "out"))
     assert result.exit_code == 0, result.output
     assert "2_valmistelu/kutsu_rannikko_sv.docx" in result.output
-    assert f"kansioon {tmp_path / 'out' / '2027'}" in result.output
+    assert f"tiedostoa kansiossa {tmp_path / 'out' / '2027'}" in result.output
     assert "  kutsu (fi): 2" in result.output and "  kutsu (sv): 1" in result.output
     assert "Arkistoluettelo:" in result.output
 
@@ -121,11 +121,11 @@ def test_help_starts_without_heavy_imports():
 def test_usage_errors_and_help_are_in_finnish():
     result = run("build", "--ei-tallaista")
     assert result.exit_code == 2
-    assert "Tuntematon valitsin '--ei-tallaista'" in result.output
+    assert "Tuntematon valitsin ”--ei-tallaista”" in result.output
     assert "Käyttö: " in result.output and "Usage" not in result.output
     result = run("validate", "a.xlsx", "ylimaarainen")
     assert result.exit_code == 2 and "Ylimääräinen argumentti (ylimaarainen)" in result.output
-    assert "Tuntematon komento 'tuntematon'" in run("tuntematon").output
+    assert "Tuntematon komento ”tuntematon”" in run("tuntematon").output
     help_text = run("--help").output
     assert "Valitsimet:" in help_text and "Komennot:" in help_text
     assert "Näytä tämä ohje ja lopeta." in help_text

@@ -72,7 +72,7 @@ def test_hand_edited_file_stops_the_build_and_changes_nothing(tmp_path, settings
         commit_build(target, files_of(settings, {"3_neuvottelut/p.docx": b"new build"}))
     message = str(exc.value)
     assert str(target / "3_neuvottelut" / "p.docx") in message
-    assert "--korvaa-muokatut" in message
+    assert "--replace-edited" in message
     assert tree(tmp_path / "out") == before
     assert [p.name for p in tmp_path.joinpath("out").iterdir()] == ["2027"]  # no staging left
 
@@ -193,7 +193,7 @@ def test_cli_hand_edited_minutes_exit_1_names_file_changes_nothing(built):
     result = CliRunner().invoke(main, ["build", str(workbook), "--out", str(out)])
     assert result.exit_code == 1
     assert "poytakirja_pohjoinen_fi.docx" in result.output
-    assert "--korvaa-muokatut" in result.output
+    assert "--replace-edited" in result.output
     assert "Traceback" not in result.output
     assert tree(out) == before
 
