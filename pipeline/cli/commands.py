@@ -103,6 +103,22 @@ def init(path: Path, example: bool) -> None:
         click.echo(f"Työkirja luotu: {path}. Täytä se ja aja: hytetu validate {path}")
 
 
+@main.command(name="templates", options_metavar="[VALITSIMET]")
+@click.argument(
+    "folder",
+    type=click.Path(path_type=Path),
+    default=str(Path(DEFAULT_WORKBOOK).parent / "pohjat"),
+    metavar="[KANSIO]",
+)
+@_friendly
+def templates_command(folder: Path) -> None:
+    """Kopioi Word-pohjat (fi/, sv/) KANSIOON muokattaviksi (ei korvaa olemassa olevia)."""
+    from pipeline.starter.templates import copy_templates
+
+    copied = copy_templates(folder)
+    click.echo(f"{len(copied)} Word-pohjaa kopioitu kansioon {folder}.")
+
+
 @main.command(name="validate", options_metavar="[VALITSIMET]")
 @click.argument(
     "workbook", type=click.Path(path_type=Path), default=DEFAULT_WORKBOOK, metavar="[TYÖKIRJA]"

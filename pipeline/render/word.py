@@ -217,8 +217,14 @@ class Renderer:
     root: Path = TEMPLATE_ROOT
     env: SandboxedEnvironment = field(default_factory=make_environment)
     _prepared: dict[Path, PreparedTemplate] = field(default_factory=dict)
+    #: the county's own templates (``Pohjakansio``): a file found here wins over ``root``'s
+    overrides: Path | None = None
 
     def template_path(self, lang: str, name: str) -> Path:
+        if self.overrides is not None:
+            own = self.overrides / lang / f"{name}.docx"
+            if own.is_file():
+                return own
         return self.root / lang / f"{name}.docx"
 
     def prepared(self, lang: str, name: str) -> PreparedTemplate:
