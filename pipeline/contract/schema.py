@@ -43,10 +43,12 @@ THEMES_SV = (
     "Psykiskt välbefinnande",
     "Levnadsvanor",
     "Vardagssäkerhet",
-    "Förebyggande missbruksarbete",
+    "Förebyggande rusmedelsarbete",  # Act 523/2015
 )
 #: Finnish theme name -> Swedish theme name
 THEME_SV: dict[str, str] = dict(zip(THEMES_FI, THEMES_SV, strict=True))
+#: older Swedish theme names still accepted as input -> Finnish name
+THEME_SV_ALIASES: dict[str, str] = {"Förebyggande missbruksarbete": "Ehkäisevä päihdetyö"}
 
 #: a canonical `Kieli` value: one language, or two with the main one first
 LanguageCode = Literal["fi", "sv", "fi-sv", "sv-fi"]
@@ -150,6 +152,28 @@ SHEET_INSTRUCTIONS = "Ohjeet"
 
 C = Column
 
+#: a text column's Swedish twin is named ``<column> ruotsiksi`` (SPEC §1 Swedish texts)
+SV_SUFFIX = " ruotsiksi"
+
+
+def sv_column(column: str) -> str:
+    """The name of ``column``'s Swedish twin: ``Päätös`` -> ``Päätös ruotsiksi``."""
+    return f"{column}{SV_SUFFIX}"
+
+
+def sv_twins(*columns: str) -> tuple[Column, ...]:
+    """The twin columns of ``columns``, for a sheet's column list (appended after its own)."""
+    return tuple(
+        Column(
+            sv_column(c),
+            False,
+            f"{c} ruotsiksi; käytetään ruotsinkielisissä asiakirjoissa ja lomakkeissa "
+            "(tyhjä: suomenkielinen teksti, ja koonti varoittaa)",
+        )
+        for c in columns
+    )
+
+
 SHEETS: tuple[SheetSpec, ...] = (
     SheetSpec(
         SHEET_SETTINGS,
@@ -164,6 +188,7 @@ SHEETS: tuple[SheetSpec, ...] = (
             C("Kieli", True, "suomi, ruotsi, suomi-ruotsi tai ruotsi-suomi"),
             C("Palvelualue", True, "Palvelualue, jonka neuvotteluun kunta kuuluu"),
             C("Kirjaamon sähköposti", False, "Kunnan kirjaamon sähköposti"),
+            *sv_twins("Palvelualue"),
         ),
         help="Alueen kunnat: kieli ja palvelualue.",
     ),
@@ -180,6 +205,7 @@ SHEETS: tuple[SheetSpec, ...] = (
             C("Puheenjohtaja", False, "Puheenjohtajan nimi"),
             C("Sihteeri", False, "Sihteerin (pöytäkirjanpitäjän) nimi"),
             C("Kieli", False, "Asiakirjojen kieli, jos eri kuin kuntien mukaan"),
+            *sv_twins("Paikka"),
         ),
         help="Yksi neuvottelu palvelualuetta kohden.",
     ),
@@ -198,6 +224,7 @@ SHEETS: tuple[SheetSpec, ...] = (
             C("Rooli", False, "neuvottelija, varajäsen, asiantuntija tai yhdyshenkilö"),
             C("Luottamushenkilö", False, "kyllä / ei"),
             C("Neuvottelut", False, "Neuvottelujen tunnukset pilkuin eroteltuina tai kaikki"),
+            *sv_twins("Organisaatio", "Tehtävä"),
         ),
         help="Neuvottelukokoonpanot ja yhteyshenkilöt.",
     ),
@@ -207,6 +234,7 @@ SHEETS: tuple[SheetSpec, ...] = (
             C("Ilmiö", True, "Teemaan liittyvä ilmiö"),
             C("Kuvaus", False, "Lyhyt kuvaus"),
             C("Neuvotteluun", False, "kyllä / ei: tuodaanko neuvotteluun"),
+            *sv_twins("Ilmiö", "Kuvaus"),
         ),
         optional=True,
         help="Teemaan liittyvät ilmiöt (vaihe 1).",
@@ -218,6 +246,7 @@ SHEETS: tuple[SheetSpec, ...] = (
             C("Kysymys", True, "Kysymyksen teksti"),
             C("Vastaustyyppi", False, "teksti, kyllä/ei tai valinta"),
             C("Vaihtoehdot", False, "Valintakysymyksen vaihtoehdot puolipisteillä eroteltuina"),
+            *sv_twins("Kysymys", "Vaihtoehdot"),
         ),
         optional=True,
         help="Ennakkokyselyn kysymykset (vaihe 1).",
@@ -241,6 +270,7 @@ SHEETS: tuple[SheetSpec, ...] = (
                 "Mihin toivotaan hyvinvointialueen valmistautuvan",
             ),
             C("Painopiste", False, "Suunnitelman painopiste"),
+            *sv_twins("Aihe", "Kuvaus", "Toive hyvinvointialueelle"),
         ),
         optional=True,
         help="Kuntien nostot neuvotteluihin.",
@@ -259,6 +289,7 @@ SHEETS: tuple[SheetSpec, ...] = (
             C("Seurantavastuu", False, "Kuka seuraa"),
             C("Määräaika", False, "Päivämäärä"),
             C("Painopiste", False, "Suunnitelman painopiste"),
+            *sv_twins("Päätös", "Jatkotoimi", "Vastuutaho", "Yhteistyöfoorumi", "Seurantavastuu"),
         ),
         optional=True,
         help="Päätösrekisteri: neuvotteluissa sovitut asiat.",
@@ -266,6 +297,16 @@ SHEETS: tuple[SheetSpec, ...] = (
 )
 
 SHEETS_BY_NAME = {s.name: s for s in SHEETS}
+
+#: sheet -> its columns that have a Swedish twin, in column order
+SWEDISH_TWINS: dict[str, tuple[str, ...]] = {
+    spec.name: tuple(
+        c.name.removesuffix(SV_SUFFIX)
+        for c in spec.columns
+        if c.name.endswith(SV_SUFFIX) and c.name != "Kunta ruotsiksi"
+    )
+    for spec in SHEETS
+}
 
 #: the agenda items a decision's `Asiakohta` may name (fi), in agenda order
 AGENDA_ITEMS_FI = (

@@ -157,6 +157,9 @@ def parse_theme(value: object) -> schema.Theme:
     for fi in _THEMES:
         if text in (key(fi), key(schema.THEME_SV[fi])):
             return fi
+    for old, name in schema.THEME_SV_ALIASES.items():
+        if text == key(old):
+            return next(t for t in _THEMES if t == name)
     raise ValueError(
         f"”{clean_text(value)}” ei ole suunnitelman painopiste. "
         f"Valitse {', '.join(schema.THEMES_FI)}."

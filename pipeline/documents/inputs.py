@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from pipeline.contract.i18n import t
+from pipeline.contract.i18n import TEXT, t
 from pipeline.contract.outputs import Output
 from pipeline.documents.contexts.common import as_mapping
 from pipeline.documents.tracker.existing import OldTracker
@@ -24,6 +24,27 @@ if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
 LANGUAGE_TAGS = {"fi": "fi-FI", "sv": "sv-FI"}
+#: a Swedish document's keyword for its type (the category keeps the file name's word)
+_SV_KEYWORDS = {
+    "ennakkotehtava": "förhandsuppgift",
+    "ennakkokysely": "förhandsenkät",
+    "kutsu": "kallelse",
+    "asialista": "föredragningslista",
+    "ennakkomateriaali": "förhandsmaterial",
+    "poytakirja": "protokoll",
+    "tiedote": "pressmeddelande",
+    "yhteenveto": "årssammanfattning",
+    "seurantalomake": "uppföljningsblankett",
+}
+
+
+def _keywords(doc_type: str, extra: str, lang: str) -> str:
+    """``hytetu; kutsu; ETELA``; in Swedish ``hytetu; kallelse; ETELA``, an audience by its name."""
+    if lang == "sv":
+        doc_type = _SV_KEYWORDS.get(doc_type, doc_type)
+        if f"audience_{extra}" in TEXT:
+            extra = t(f"audience_{extra}", lang).lower()
+    return "; ".join(k for k in ("hytetu", doc_type, extra) if k)
 
 
 @dataclass(frozen=True)
@@ -48,7 +69,7 @@ class BuildInputs:
             title=title,
             subject=f"{t('subject', lang)} {s.year}: {s.theme_in(lang)}",
             author=s.county_in(lang),
-            keywords="; ".join(k for k in ("hytetu", doc_type, keywords) if k),
+            keywords=_keywords(doc_type, keywords, lang),
             language=LANGUAGE_TAGS.get(lang, ""),
             created=self.created,
             category=doc_type,

@@ -109,6 +109,10 @@ def priority_label(row: TrackerRow, lang: str) -> tuple[Order, str]:
     canonical = next((p for p in schema.THEMES_FI if key(p) == key(typed)), None)
     if canonical is None:
         canonical = next((fi for fi, sv in schema.THEME_SV.items() if key(sv) == key(typed)), None)
+    if canonical is None:
+        canonical = next(
+            (fi for old, fi in schema.THEME_SV_ALIASES.items() if key(old) == key(typed)), None
+        )
     if canonical is not None:
         label = schema.THEME_SV[canonical] if lang == "sv" else canonical
         return (schema.THEMES_FI.index(canonical), ""), label

@@ -145,14 +145,14 @@ def form_workbook(data: YearData, municipality: Municipality) -> Workbook:
     for index, q in enumerate(data.questions):
         row = layout.FIRST_QUESTION_ROW + index
         set_text(ws[f"{layout.COL_NUMBER}{row}"], q.number)
-        set_text(ws[f"{layout.COL_QUESTION}{row}"], q.text, wrap=True)
+        set_text(ws[f"{layout.COL_QUESTION}{row}"], q.text_in(lang), wrap=True)
         answer = ws[f"{layout.COL_ANSWER}{row}"]
         answer.protection = _UNLOCKED
         answer.fill = _ANSWER_FILL
         for cell in (ws[f"{layout.COL_NUMBER}{row}"], ws[f"{layout.COL_QUESTION}{row}"], answer):
             cell.border = _BOX
             cell.alignment = _WRAP
-        ws.row_dimensions[row].height = _row_height(q.text, q.answer_type)
+        ws.row_dimensions[row].height = _row_height(q.text_in(lang), q.answer_type)
         answer_cells.append(answer.coordinate)
         choices = _choices(q, lang)
         if not choices:
@@ -207,7 +207,7 @@ def _choices(q: SurveyQuestion, lang: str) -> tuple[str, ...]:
     if q.answer_type == "kyllä/ei":
         return (t("survey_yes", lang), t("survey_no", lang))
     if q.answer_type == "valinta":
-        return q.choices
+        return q.choices_in(lang)
     return ()
 
 
@@ -226,6 +226,7 @@ def _write_marker(
         (layout.M_SHEET, form_sheet),
         (layout.M_QUESTIONS, "vastaussolu"),
     ]
+    # the Finnish text in every language: a returned form maps back to its question by it
     rows += [(q.text, cell) for q, cell in zip(data.questions, cells, strict=True)]
     for r, (label, value) in enumerate(rows, start=1):
         set_text(ws[f"A{r}"], label)

@@ -9,7 +9,8 @@ from enum import StrEnum
 
 from pipeline.contract import schema
 from pipeline.contract.i18n import TEXT, t
-from pipeline.contract.values import clean_text, key
+from pipeline.contract.values import clean_text, key, parse_bool
+from pipeline.workbook.model import SurveyQuestion
 
 
 class Audience(StrEnum):
@@ -48,3 +49,27 @@ def status_label(status: str, lang: str) -> str:
     """A tracker status in the document's language; an unknown one as typed."""
     name = f"status_{status}"
     return t(name, lang) if name in TEXT else status
+
+
+def answer_in(
+    question: SurveyQuestion | None, text: str, answer: str, lang: str
+) -> tuple[str, str]:
+    """A survey answer as a document in ``lang`` shows it: the question's text in ``lang``,
+    a yes/no answer as ``kyllä``/``ei`` or ``ja``/``nej``, a choice in ``lang``
+    (answers typed otherwise, as typed). ``question`` None: a question no longer asked."""
+    if question is None:
+        return text, answer
+    shown = question.text_in(lang)
+    if not answer.strip():
+        return shown, answer
+    if question.answer_type == "kyllä/ei":
+        try:
+            yes = parse_bool(answer)
+        except ValueError:
+            return shown, answer
+        return shown, t("survey_yes" if yes else "survey_no", lang)
+    if question.answer_type == "valinta":
+        for fi, sv in zip(question.choices, question.choices_sv or question.choices, strict=True):
+            if key(answer) in (key(fi), key(sv)):
+                return shown, sv if lang == "sv" else fi
+    return shown, answer

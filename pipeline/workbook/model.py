@@ -19,6 +19,15 @@ from pipeline.contract import schema
 from pipeline.contract.values import key
 
 
+def text_in(fi: str, sv: str, lang: str) -> str:
+    """A text in the document's language: the Swedish twin in ``sv``, when there is one.
+
+    An empty twin falls back to the Finnish text; validation has then warned once per
+    column (:mod:`pipeline.workbook.validate.swedish`).
+    """
+    return sv if lang == "sv" and sv else fi
+
+
 @dataclass(frozen=True)
 class Settings:
     county: str
@@ -51,6 +60,8 @@ class Municipality:
     service_area: str
     registry_email: str = ""
     row: int = 0
+    #: ``Palvelualue ruotsiksi``
+    service_area_sv: str = ""
 
     def name_in(self, lang: str) -> str:
         return self.name_sv if lang == "sv" and self.name_sv else self.name
@@ -73,6 +84,11 @@ class Negotiation:
     secretary: str = ""
     language: schema.LanguageCode | None = None  # override; None = from the municipalities
     row: int = 0
+    #: ``Paikka ruotsiksi``
+    place_sv: str = ""
+
+    def place_in(self, lang: str) -> str:
+        return text_in(self.place, self.place_sv, lang)
 
 
 @dataclass(frozen=True)
@@ -89,6 +105,16 @@ class Participant:
     #: the municipality this person represents, if any (Finnish name)
     municipality: str | None = None
     row: int = 0
+    #: ``Organisaatio ruotsiksi`` (other organisations) and ``Tehtävä ruotsiksi``
+    organisation_sv: str = ""
+    title_sv: str = ""
+
+    def title_in(self, lang: str) -> str:
+        return text_in(self.title, self.title_sv, lang)
+
+    def organisation_in(self, lang: str) -> str:
+        """An other organisation's name in ``lang`` (county and NGO: see i18n.organisation_label)."""
+        return text_in(self.organisation, self.organisation_sv, lang)
 
     @property
     def is_county(self) -> bool:
@@ -100,6 +126,14 @@ class Phenomenon:
     name: str
     description: str = ""
     for_negotiation: bool = False
+    name_sv: str = ""
+    description_sv: str = ""
+
+    def name_in(self, lang: str) -> str:
+        return text_in(self.name, self.name_sv, lang)
+
+    def description_in(self, lang: str) -> str:
+        return text_in(self.description, self.description_sv, lang)
 
 
 @dataclass(frozen=True)
@@ -108,6 +142,15 @@ class SurveyQuestion:
     text: str
     answer_type: schema.AnswerType = "teksti"
     choices: tuple[str, ...] = ()
+    #: ``Kysymys ruotsiksi``; ``Vaihtoehdot ruotsiksi`` (as many as ``choices``, or none)
+    text_sv: str = ""
+    choices_sv: tuple[str, ...] = ()
+
+    def text_in(self, lang: str) -> str:
+        return text_in(self.text, self.text_sv, lang)
+
+    def choices_in(self, lang: str) -> tuple[str, ...]:
+        return self.choices_sv if lang == "sv" and self.choices_sv else self.choices
 
 
 @dataclass(frozen=True)
@@ -127,6 +170,9 @@ class RaisedItem:
     wish: str = ""
     priority: str = ""
     row: int = 0
+    topic_sv: str = ""
+    description_sv: str = ""
+    wish_sv: str = ""
 
 
 @dataclass(frozen=True)
@@ -144,6 +190,18 @@ class Decision:
     priority: str = ""
     row: int = 0
     id_given: bool = False
+    #: the ``… ruotsiksi`` twins of Päätös, Jatkotoimi, Vastuutaho, Yhteistyöfoorumi, Seurantavastuu
+    decision_sv: str = ""
+    follow_up_sv: str = ""
+    responsible_sv: str = ""
+    forum_sv: str = ""
+    monitoring_sv: str = ""
+
+    def decision_in(self, lang: str) -> str:
+        return text_in(self.decision, self.decision_sv, lang)
+
+    def follow_up_in(self, lang: str) -> str:
+        return text_in(self.follow_up, self.follow_up_sv, lang)
 
 
 @dataclass(frozen=True)
@@ -285,6 +343,14 @@ class YearData:
     def negotiation_of(self, municipality: Municipality) -> Negotiation | None:
         found = self._negotiations_by_area.get(key(municipality.service_area))
         return found[0] if found else None
+
+    def service_area_in(self, area: str, lang: str) -> str:
+        """A service area's name in ``lang``: the first ``Palvelualue ruotsiksi`` of its municipalities."""
+        if lang == "sv":
+            for m in self._municipalities_by_area.get(key(area), ()):
+                if m.service_area_sv:
+                    return m.service_area_sv
+        return area
 
     def participants_of(self, negotiation: Negotiation) -> list[Participant]:
         return [p for p in self.participants if negotiation.code in p.negotiations]

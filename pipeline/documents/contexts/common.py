@@ -99,12 +99,12 @@ def municipality_name(data: YearData, name: str, lang: str) -> str:
 def negotiation_view(data: YearData, n: Negotiation, lang: str) -> NegotiationView:
     return NegotiationView(
         code=n.code,
-        service_area=n.service_area,
+        service_area=data.service_area_in(n.service_area, lang),
         when=dates.when(n.date, n.start, n.end, lang),
         date_long=dates.long_date(n.date, lang),
         date_short=dates.short_date(n.date),
         time=dates.time_range(n.start, n.end, lang),
-        place=n.place,
+        place=n.place_in(lang),
         remote=n.remote,
         chair=n.chair,
         secretary=n.secretary,

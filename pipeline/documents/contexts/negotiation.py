@@ -18,7 +18,7 @@ from pipeline.documents.contexts.common import (
     municipality_name,
     negotiation_view,
 )
-from pipeline.workbook.model import Decision, Negotiation, Participant, YearData
+from pipeline.workbook.model import Decision, Negotiation, Participant, YearData, text_in
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ class NegotiationDoc:
 
 
 def _person(p: Participant, lang: str) -> Person:
-    return Person(p.name, p.title, role_label(p.role, lang), p.elected, p.email, p.phone)
+    return Person(p.name, p.title_in(lang), role_label(p.role, lang), p.elected, p.email, p.phone)
 
 
 def delegations(data: YearData, n: Negotiation, lang: str) -> list[Delegation]:
@@ -100,11 +100,15 @@ def delegations(data: YearData, n: Negotiation, lang: str) -> list[Delegation]:
         if mine:
             groups.append(Delegation(m.name_in(lang), mine))
     others: dict[str, list[Person]] = {}
+    named: dict[str, str] = {}  # an organisation's name in lang: the first twin given
     for p in people:
         if p.organisation != schema.ORG_COUNTY and p.municipality is None:
             others.setdefault(p.organisation, []).append(_person(p, lang))
+            if p.organisation_sv:
+                named.setdefault(p.organisation, p.organisation_in(lang))
     for org, members in others.items():
-        groups.append(Delegation(organisation_label(org, lang, county), members))
+        label = named.get(org) or organisation_label(org, lang, county)
+        groups.append(Delegation(label, members))
     # a participant of a municipality outside this area (invited by Tunnus) goes last
     outside = [
         p
@@ -123,11 +127,11 @@ def decision_view(data: YearData, d: Decision, lang: str) -> DecisionView:
     return DecisionView(
         id=d.id,
         municipality=municipality_name(data, d.municipality, lang),
-        decision=d.decision,
-        follow_up=d.follow_up,
-        responsible=d.responsible,
-        forum=d.forum,
-        monitoring=d.monitoring,
+        decision=d.decision_in(lang),
+        follow_up=d.follow_up_in(lang),
+        responsible=text_in(d.responsible, d.responsible_sv, lang),
+        forum=text_in(d.forum, d.forum_sv, lang),
+        monitoring=text_in(d.monitoring, d.monitoring_sv, lang),
         deadline=dates.short_date(d.deadline),
         priority=schema.THEME_SV.get(d.priority, d.priority) if lang == "sv" else d.priority,
     )
@@ -137,9 +141,9 @@ def raised_view(data: YearData, n: Negotiation, lang: str) -> list[RaisedView]:
     return [
         RaisedView(
             municipality=municipality_name(data, r.municipality, lang),
-            topic=r.topic,
-            description=r.description,
-            wish=r.wish,
+            topic=text_in(r.topic, r.topic_sv, lang),
+            description=text_in(r.description, r.description_sv, lang),
+            wish=text_in(r.wish, r.wish_sv, lang),
             priority=schema.THEME_SV.get(r.priority, r.priority) if lang == "sv" else r.priority,
         )
         for r in data.raised_of(n)

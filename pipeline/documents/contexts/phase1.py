@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from pipeline.contract.areas import is_whole_area
 from pipeline.contract.i18n import t
+from pipeline.contract.values import key
 from pipeline.documents import dates
 from pipeline.documents.contexts.common import (
     Common,
@@ -18,7 +19,7 @@ from pipeline.documents.contexts.common import (
     negotiation_view,
 )
 from pipeline.documents.contexts.negotiation import RaisedView, raised_view
-from pipeline.documents.vocab import Audience
+from pipeline.documents.vocab import Audience, answer_in
 from pipeline.workbook.model import Negotiation, YearData
 
 
@@ -100,9 +101,9 @@ def pretask_doc(data: YearData, audience: Audience, lang: str, build_date: dt.da
     schedule = [
         ScheduleItem(
             code=n.code,
-            service_area=n.service_area,
+            service_area=data.service_area_in(n.service_area, lang),
             when=dates.when(n.date, n.start, n.end, lang),
-            place=n.place,
+            place=n.place_in(lang),
             municipalities=", ".join(m.name_in(lang) for m in data.municipalities_of(n)),
         )
         for n in sorted(data.negotiations, key=lambda n: (n.date, n.start or dt.time()))
@@ -112,10 +113,14 @@ def pretask_doc(data: YearData, audience: Audience, lang: str, build_date: dt.da
         audience=audience,
         audience_name=name,
         phenomena=[
-            PhenomenonView(p.name, p.description) for p in data.phenomena if p.for_negotiation
+            PhenomenonView(p.name_in(lang), p.description_in(lang))
+            for p in data.phenomena
+            if p.for_negotiation
         ],
         other_phenomena=[
-            PhenomenonView(p.name, p.description) for p in data.phenomena if not p.for_negotiation
+            PhenomenonView(p.name_in(lang), p.description_in(lang))
+            for p in data.phenomena
+            if not p.for_negotiation
         ],
         pretask_deadline=_long(s.pretask_deadline, lang),
         survey_deadline=_long(s.survey_deadline, lang),
@@ -132,12 +137,15 @@ def pre_material_doc(
     previous = last_year.views(n, lang) if last_year else []
     previous_rows = last_year.rows(n) if last_year else []
     materials = []
+    asked = {key(q.text): q for q in data.questions}
     for m in data.municipalities_of(n):
         name = m.name_in(lang)
         surveys = [
             SurveyView(
                 number=i,
-                answers=[AnswerView(q, a) for q, a in r.answers],
+                answers=[
+                    AnswerView(*answer_in(asked.get(key(q)), q, a, lang)) for q, a in r.answers
+                ],
             )
             for i, r in enumerate(data.responses_of(m), start=1)
         ]

@@ -96,10 +96,10 @@ def press_release_doc(data: YearData, lang: str, build_date: dt.date) -> PressRe
         rest = len(decisions) - len(shown)
         negotiations.append(
             PressNegotiation(
-                service_area=n.service_area,
+                service_area=data.service_area_in(n.service_area, lang),
                 date=dates.date_without_weekday(n.date, lang),
                 municipalities=", ".join(m.name_in(lang) for m in data.municipalities_of(n)),
-                agreements=[d.decision for d in shown],
+                agreements=[d.decision_in(lang) for d in shown],
                 more=t("more_agreements", lang, count=rest) if rest else "",
                 held=bool(decisions) or n.date <= build_date,
             )

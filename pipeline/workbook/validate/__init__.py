@@ -24,6 +24,7 @@ from pipeline.workbook.read import RawWorkbook
 from pipeline.workbook.validate import cross, people, places, register, survey
 from pipeline.workbook.validate.settings import settings as read_settings
 from pipeline.workbook.validate.sheet import Sheet, did_you_mean, open_sheet
+from pipeline.workbook.validate.swedish import missing_swedish
 
 __all__ = ["validate"]
 
@@ -97,6 +98,7 @@ def validate(raw: RawWorkbook) -> tuple[YearData | None, Problems]:
         previous=tuple(previous) if previous is not None else None,
     )
     cross.cross_checks(data, raw, problems)
+    missing_swedish(data, problems)
     return (None if problems.errors else data), problems
 
 

@@ -66,6 +66,11 @@ def participants(
                 negotiations=tuple(attends),
                 municipality=municipality.name if municipality else None,
                 row=row.number,
+                # the county and the NGO council are fixed words i18n translates
+                organisation_sv=""
+                if is_county or is_ngo or municipality
+                else sheet.text(row, "Organisaatio ruotsiksi"),
+                title_sv=sheet.text(row, "Tehtävä ruotsiksi"),
             )
         )
     return result

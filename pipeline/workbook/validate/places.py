@@ -43,6 +43,7 @@ def municipalities(sheet: Sheet, problems: Problems) -> list[Municipality]:
                 service_area=area,
                 registry_email=email,
                 row=row.number,
+                service_area_sv=sheet.text(row, "Palvelualue ruotsiksi"),
             )
         )
     if not result and len(problems.errors) == errors_before:
@@ -138,6 +139,7 @@ def negotiations(
             secretary=sheet.text(row, "Sihteeri"),
             language=language,
             row=row.number,
+            place_sv=sheet.text(row, "Paikka ruotsiksi"),
         )
         _negotiation_warnings(sheet, problems, row, negotiation, date, year)
         result.append(negotiation)

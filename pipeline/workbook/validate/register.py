@@ -67,6 +67,9 @@ def raised(
                     wish=sheet.text(row, "Toive hyvinvointialueelle"),
                     priority=priority,
                     row=row.number,
+                    topic_sv=sheet.text(row, "Aihe ruotsiksi"),
+                    description_sv=sheet.text(row, "Kuvaus ruotsiksi"),
+                    wish_sv=sheet.text(row, "Toive hyvinvointialueelle ruotsiksi"),
                 )
             )
     return result
@@ -159,6 +162,11 @@ def decisions(
                 priority=priority,
                 row=row.number,
                 id_given=bool(ident),
+                decision_sv=sheet.text(row, "Päätös ruotsiksi"),
+                follow_up_sv=sheet.text(row, "Jatkotoimi ruotsiksi"),
+                responsible_sv=sheet.text(row, "Vastuutaho ruotsiksi"),
+                forum_sv=sheet.text(row, "Yhteistyöfoorumi ruotsiksi"),
+                monitoring_sv=sheet.text(row, "Seurantavastuu ruotsiksi"),
             )
         )
     _reserved_ids(sheet, problems, result)

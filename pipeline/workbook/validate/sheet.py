@@ -56,7 +56,8 @@ _NAME_COLUMNS = frozenset(
 
 def text_limit(column: str) -> int:
     """How many characters a cell of ``column`` may hold."""
-    return NAME_MAX if column in _NAME_COLUMNS else TEXT_MAX
+    own = column.removesuffix(schema.SV_SUFFIX)  # a Swedish twin: like its Finnish column
+    return NAME_MAX if column in _NAME_COLUMNS or own in _NAME_COLUMNS else TEXT_MAX
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pipeline.contract import schema
+from pipeline.contract.grammar import count
 from pipeline.contract.values import key, parse_answer_type, parse_bool, split_list
 from pipeline.errors import Problems, at
 from pipeline.workbook.model import (
@@ -24,7 +25,15 @@ def phenomena(sheet: Sheet) -> list[Phenomenon]:
         name = sheet.text(row, "Ilmiö", required=True)
         chosen = sheet.parsed(row, "Neuvotteluun", parse_bool, False)
         if name:
-            result.append(Phenomenon(name, sheet.text(row, "Kuvaus"), chosen))
+            result.append(
+                Phenomenon(
+                    name,
+                    sheet.text(row, "Kuvaus"),
+                    chosen,
+                    sheet.text(row, "Ilmiö ruotsiksi"),
+                    sheet.text(row, "Kuvaus ruotsiksi"),
+                )
+            )
     return result
 
 
@@ -40,6 +49,15 @@ def questions(sheet: Sheet, problems: Problems) -> list[SurveyQuestion]:
                 sheet.ref(row, "Vaihtoehdot"),
                 "valintakysymykselle tarvitaan vähintään kaksi vaihtoehtoa puolipisteillä "
                 "eroteltuina, esim. Kyllä; Osittain; Ei.",
+            )
+        choices_sv = tuple(split_list(sheet.text(row, "Vaihtoehdot ruotsiksi"), ";"))
+        if choices_sv and len(choices_sv) != len(choices):
+            problems.error(
+                sheet.ref(row, "Vaihtoehdot ruotsiksi"),
+                f"ruotsiksi on {count(len(choices_sv), 'vaihtoehto', 'vaihtoehtoa')}, "
+                f"suomeksi {count(len(choices), 'vaihtoehto', 'vaihtoehtoa')}. Kirjoita "
+                "jokaiselle vaihtoehdolle käännös samassa järjestyksessä puolipisteillä "
+                "eroteltuina, esim. Ja; Delvis; Nej.",
             )
         if not text:
             continue
@@ -57,7 +75,16 @@ def questions(sheet: Sheet, problems: Problems) -> list[SurveyQuestion]:
             )
             continue
         seen.add(key(text))
-        result.append(SurveyQuestion(sheet.text(row, "Nro") or str(index), text, kind, choices))
+        result.append(
+            SurveyQuestion(
+                sheet.text(row, "Nro") or str(index),
+                text,
+                kind,
+                choices,
+                sheet.text(row, "Kysymys ruotsiksi"),
+                choices_sv if len(choices_sv) == len(choices) else (),
+            )
+        )
     return result
 
 
