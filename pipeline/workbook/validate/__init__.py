@@ -33,6 +33,7 @@ T = TypeVar("T")
 def validate(raw: RawWorkbook) -> tuple[YearData | None, Problems]:
     """Check the whole workbook. Returns the data (``None`` if it cannot be built) and every finding."""
     problems = Problems()
+    _open_elsewhere(raw, problems)
     _unknown_sheets(raw, problems)
     sheets = {spec.name: open_sheet(raw, spec.name, problems) for spec in schema.SHEETS}
 
@@ -98,6 +99,19 @@ def validate(raw: RawWorkbook) -> tuple[YearData | None, Problems]:
     )
     cross.cross_checks(data, raw, problems)
     return (None if problems.errors else data), problems
+
+
+def _open_elsewhere(raw: RawWorkbook, problems: Problems) -> None:
+    """A lock file beside the workbook: it is open, and unsaved changes are not in the file."""
+    name = raw.path.name
+    for lock in (f"~${name}", f".~lock.{name}#"):
+        if (raw.path.parent / lock).exists():
+            problems.warning(
+                lock,
+                f"työkirja {name} on auki Excelissä tai LibreOfficessa (lukitustiedosto {lock}). "
+                "Tallentamattomat muutokset eivät ole mukana: tallenna ensin työkirja ja aja "
+                "komento uudelleen. Jos työkirja ei ole auki missään, poista lukitustiedosto.",
+            )
 
 
 def _unknown_sheets(raw: RawWorkbook, problems: Problems) -> None:

@@ -19,7 +19,10 @@ def participants(
 ) -> list[Participant]:
     index = MunicipalityIndex(municipalities)
     county_keys = {key(c) for c in (schema.ORG_COUNTY, *county_names) if c}
-    org_choices = [m.name for m in municipalities] + [schema.ORG_COUNTY, schema.ORG_NGO]
+    org_choices = [m.name for m in municipalities] + [
+        m.name_sv for m in municipalities if m.name_sv
+    ]
+    org_choices += [schema.ORG_COUNTY, schema.ORG_NGO]
     result: list[Participant] = []
     for row in sheet.rows:
         name = sheet.text(row, "Nimi", required=True)
@@ -32,8 +35,16 @@ def participants(
         is_county = key(org) in county_keys
         is_ngo = key(org) == key(schema.ORG_NGO)
         if municipality is None and not is_county and not is_ngo:
+            near = misspelt(org, org_choices)
             hint = did_you_mean(org, org_choices)
-            if hint:
+            if near:
+                problems.error(
+                    sheet.ref(row, "Organisaatio"),
+                    f"organisaatio ”{org}” on melkein ”{near}”. Tarkoititko ”{near}”? "
+                    "Kirjoitusvirheen vuoksi henkilö jäisi pois kaikista asiakirjoista. Korjaa "
+                    "nimi; jos henkilö edustaa muuta organisaatiota, kirjoita sen koko nimi.",
+                )
+            elif hint:
                 problems.warning(
                     sheet.ref(row, "Organisaatio"),
                     f"organisaatio ”{org}” ei ole alueen kunta.{hint} "
@@ -69,6 +80,30 @@ def participants(
             )
         )
     return result
+
+
+def _distance(a: str, b: str) -> int:
+    """Edits (insert, delete, replace) that turn ``a`` into ``b``."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i]
+        for j, cb in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def misspelt(typed: str, names: list[str]) -> str:
+    """The name ``typed`` is a typo of (1 edit for names of up to 6 letters, else 2), or ``""``."""
+    wanted = key(typed)
+    for name in names:
+        allowed = 1 if len(key(name)) <= 6 else 2
+        if (
+            abs(len(key(name)) - len(wanted)) <= allowed
+            and 0 < _distance(wanted, key(name)) <= allowed
+        ):
+            return name
+    return ""
 
 
 def _attends(
