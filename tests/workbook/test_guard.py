@@ -78,3 +78,21 @@ def test_a_sub_folder_in_the_survey_answers_is_named(tmp_path):
         str(w).startswith("kyselyvastaukset/pikkula.xlsx: tämä on kansio")
         for w in problems.warnings
     )
+
+
+def test_a_renamed_sheet_is_one_message(tmp_path):
+    sheets = wbs.base()
+    sheets["Osallistuja"] = sheets.pop("Osallistujat")
+    _, problems = _check(tmp_path, sheets)
+    assert [str(p) for p in problems.items] == [
+        "Osallistujat: välilehti ”Osallistujat” puuttuu työkirjasta. Tarkoititko ”Osallistuja”? "
+        "Lisää välilehti tai luo mallityökirja komennolla hytetu init."
+    ]
+
+
+def test_a_renamed_required_column_is_one_message(tmp_path):
+    sheets = wbs.base()
+    sheets["Osallistujat"][0][1] = "Organisatio"
+    _, problems = _check(tmp_path, sheets)
+    assert len(problems.items) == 1
+    assert "pakollinen sarake ”Organisaatio” puuttuu" in str(problems.items[0])

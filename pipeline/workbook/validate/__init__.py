@@ -117,8 +117,12 @@ def _open_elsewhere(raw: RawWorkbook, problems: Problems) -> None:
 def _unknown_sheets(raw: RawWorkbook, problems: Problems) -> None:
     """A sheet named almost like one of the contract's is probably meant to be it."""
     known = [s.name for s in schema.SHEETS] + [schema.SHEET_INSTRUCTIONS]
+    # a sheet the missing-sheet error already names as "did you mean" is one cause, one message
+    missing = [s.name for s in schema.SHEETS if not s.optional and s.name not in raw.sheets]
     for other in raw.other_sheets:
         if key(other) == key(schema.SHEET_INSTRUCTIONS):
+            continue
+        if did_you_mean(other, missing):
             continue
         hint = did_you_mean(other, known)
         if hint:

@@ -23,6 +23,7 @@ def participants(
         m.name_sv for m in municipalities if m.name_sv
     ]
     org_choices += [schema.ORG_COUNTY, schema.ORG_NGO]
+    lookup = _Codes(negotiations)
     result: list[Participant] = []
     for row in sheet.rows:
         name = sheet.text(row, "Nimi", required=True)
@@ -50,7 +51,7 @@ def participants(
                     f"organisaatio ”{org}” ei ole alueen kunta.{hint} "
                     "Jos kyse on muusta organisaatiosta, merkintä on kunnossa.",
                 )
-        attends = _attends(sheet, problems, row, wanted, negotiations, municipality)
+        attends = _attends(sheet, problems, row, wanted, negotiations, municipality, lookup)
         if not wanted and municipality is None and name and org:
             problems.warning(
                 sheet.ref(row, "Neuvottelut"),
@@ -80,6 +81,14 @@ def participants(
             )
         )
     return result
+
+
+class _Codes:
+    """The negotiations by code and by service area, built once for all rows."""
+
+    def __init__(self, negotiations: list[Negotiation]) -> None:
+        self.by_area = {key(n.service_area): n.code for n in negotiations}
+        self.codes = {key(n.code): n.code for n in negotiations}
 
 
 def _distance(a: str, b: str) -> int:
@@ -113,6 +122,7 @@ def _attends(
     wanted: str,
     negotiations: list[Negotiation],
     municipality: Municipality | None,
+    lookup: _Codes,
 ) -> list[str]:
     """The codes of the negotiations a row's person attends (SPEC §1 ``Neuvottelut``).
 
@@ -124,10 +134,9 @@ def _attends(
     if not wanted:
         if municipality is None:
             return []
-        by_area = {key(n.service_area): n.code for n in negotiations}
-        code = by_area.get(key(municipality.service_area))
+        code = lookup.by_area.get(key(municipality.service_area))
         return [code] if code else []
-    codes = {key(n.code): n.code for n in negotiations}
+    codes = lookup.codes
     attends: list[str] = []
     for part in split_list(wanted.replace(";", ",")):
         if key(part) in codes:
@@ -152,8 +161,17 @@ def delegation_warnings(
     participants: list[Participant],
 ) -> None:
     """Each municipality and the county should bring someone, an elected official among them."""
+    # indexed once, so the rules grow with the rows, not with rows × rows
+    by_municipality: dict[str, list[Participant]] = {}
+    county_by_code: dict[str, list[Participant]] = {}
+    for p in participants:
+        if p.municipality is not None and p.negotiations:
+            by_municipality.setdefault(p.municipality, []).append(p)
+        if p.is_county:
+            for code in p.negotiations:
+                county_by_code.setdefault(code, []).append(p)
     for m in municipalities:
-        people = [p for p in participants if p.municipality == m.name and p.negotiations]
+        people = by_municipality.get(m.name, [])
         where = kunnat.row_ref(m.row, "Kunta")
         if not people:
             problems.warning(
@@ -168,7 +186,7 @@ def delegation_warnings(
                 "luottamushenkilö Osallistujat-välilehdelle (Luottamushenkilö = kyllä).",
             )
     for n in negotiations:
-        county = [p for p in participants if p.is_county and n.code in p.negotiations]
+        county = county_by_code.get(n.code, [])
         where = neuvottelut.row_ref(n.row, "Tunnus")
         if not county:
             problems.warning(
