@@ -184,7 +184,13 @@ def read_returned_forms(data: YearData, problems: Problems) -> list[ReturnedForm
         "vain kuntien palauttamat kyselylomakkeet; jos tämä on vastaus, pyydä kunnalta "
         f"täytetty .xlsx-lomake tai kirjoita vastaukset {schema.SHEET_RESPONSES}-välilehdelle."
     )
-    for path, where in common.form_files(data, layout.FOLDER, problems, not_xlsx=not_xlsx):
+    subfolder = (
+        f"tämä on kansio, eikä sen sisältöä lueta: kansioon {layout.FOLDER}/ kuuluvat vain "
+        f"kuntien palauttamat kyselylomakkeet. Siirrä lomakkeet suoraan kansioon {layout.FOLDER}/."
+    )
+    for path, where in common.form_files(
+        data, layout.FOLDER, problems, not_xlsx=not_xlsx, entry=subfolder
+    ):
         form = _read_form(path, where, data, problems)
         if form is not None:
             forms.append(form)

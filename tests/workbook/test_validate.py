@@ -359,8 +359,8 @@ WARNINGS = [
         "tuntematon sarake ”Asukasluku”",
     ),
     (
-        "misspelt organisation",
-        _mutate("Osallistujat", 4, "Organisaatio", "Bykula"),
+        "organisation somewhat like a municipality",
+        _mutate("Osallistujat", 4, "Organisaatio", "Bykulla kommun"),
         "Osallistujat!B5",
         "Tarkoititko ”Bykulla”?",
     ),

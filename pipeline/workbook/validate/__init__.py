@@ -34,6 +34,7 @@ T = TypeVar("T")
 def validate(raw: RawWorkbook) -> tuple[YearData | None, Problems]:
     """Check the whole workbook. Returns the data (``None`` if it cannot be built) and every finding."""
     problems = Problems()
+    _open_elsewhere(raw, problems)
     _unknown_sheets(raw, problems)
     sheets = {spec.name: open_sheet(raw, spec.name, problems) for spec in schema.SHEETS}
 
@@ -102,11 +103,28 @@ def validate(raw: RawWorkbook) -> tuple[YearData | None, Problems]:
     return (None if problems.errors else data), problems
 
 
+def _open_elsewhere(raw: RawWorkbook, problems: Problems) -> None:
+    """A lock file beside the workbook: it is open, and unsaved changes are not in the file."""
+    name = raw.path.name
+    for lock in (f"~${name}", f".~lock.{name}#"):
+        if (raw.path.parent / lock).exists():
+            problems.warning(
+                lock,
+                f"työkirja {name} on auki Excelissä tai LibreOfficessa (lukitustiedosto {lock}). "
+                "Tallentamattomat muutokset eivät ole mukana: tallenna ensin työkirja ja aja "
+                "komento uudelleen. Jos työkirja ei ole auki missään, poista lukitustiedosto.",
+            )
+
+
 def _unknown_sheets(raw: RawWorkbook, problems: Problems) -> None:
     """A sheet named almost like one of the contract's is probably meant to be it."""
     known = [s.name for s in schema.SHEETS] + [schema.SHEET_INSTRUCTIONS]
+    # a sheet the missing-sheet error already names as "did you mean" is one cause, one message
+    missing = [s.name for s in schema.SHEETS if not s.optional and s.name not in raw.sheets]
     for other in raw.other_sheets:
         if key(other) == key(schema.SHEET_INSTRUCTIONS):
+            continue
+        if did_you_mean(other, missing):
             continue
         hint = did_you_mean(other, known)
         if hint:

@@ -19,7 +19,11 @@ def participants(
 ) -> list[Participant]:
     index = MunicipalityIndex(municipalities)
     county_keys = {key(c) for c in (schema.ORG_COUNTY, *county_names) if c}
-    org_choices = [m.name for m in municipalities] + [schema.ORG_COUNTY, schema.ORG_NGO]
+    org_choices = [m.name for m in municipalities] + [
+        m.name_sv for m in municipalities if m.name_sv
+    ]
+    org_choices += [schema.ORG_COUNTY, schema.ORG_NGO]
+    lookup = _Codes(negotiations)
     result: list[Participant] = []
     for row in sheet.rows:
         name = sheet.text(row, "Nimi", required=True)
@@ -32,14 +36,22 @@ def participants(
         is_county = key(org) in county_keys
         is_ngo = key(org) == key(schema.ORG_NGO)
         if municipality is None and not is_county and not is_ngo:
+            near = misspelt(org, org_choices)
             hint = did_you_mean(org, org_choices)
-            if hint:
+            if near:
+                problems.error(
+                    sheet.ref(row, "Organisaatio"),
+                    f"organisaatio ”{org}” on melkein ”{near}”. Tarkoititko ”{near}”? "
+                    "Kirjoitusvirheen vuoksi henkilö jäisi pois kaikista asiakirjoista. Korjaa "
+                    "nimi; jos henkilö edustaa muuta organisaatiota, kirjoita sen koko nimi.",
+                )
+            elif hint:
                 problems.warning(
                     sheet.ref(row, "Organisaatio"),
                     f"organisaatio ”{org}” ei ole alueen kunta.{hint} "
                     "Jos kyse on muusta organisaatiosta, merkintä on kunnossa.",
                 )
-        attends = _attends(sheet, problems, row, wanted, negotiations, municipality)
+        attends = _attends(sheet, problems, row, wanted, negotiations, municipality, lookup)
         if not wanted and municipality is None and name and org:
             problems.warning(
                 sheet.ref(row, "Neuvottelut"),
@@ -76,6 +88,38 @@ def participants(
     return result
 
 
+class _Codes:
+    """The negotiations by code and by service area, built once for all rows."""
+
+    def __init__(self, negotiations: list[Negotiation]) -> None:
+        self.by_area = {key(n.service_area): n.code for n in negotiations}
+        self.codes = {key(n.code): n.code for n in negotiations}
+
+
+def _distance(a: str, b: str) -> int:
+    """Edits (insert, delete, replace) that turn ``a`` into ``b``."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i]
+        for j, cb in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def misspelt(typed: str, names: list[str]) -> str:
+    """The name ``typed`` is a typo of (1 edit for names of up to 6 letters, else 2), or ``""``."""
+    wanted = key(typed)
+    for name in names:
+        allowed = 1 if len(key(name)) <= 6 else 2
+        if (
+            abs(len(key(name)) - len(wanted)) <= allowed
+            and 0 < _distance(wanted, key(name)) <= allowed
+        ):
+            return name
+    return ""
+
+
 def _attends(
     sheet: Sheet,
     problems: Problems,
@@ -83,6 +127,7 @@ def _attends(
     wanted: str,
     negotiations: list[Negotiation],
     municipality: Municipality | None,
+    lookup: _Codes,
 ) -> list[str]:
     """The codes of the negotiations a row's person attends (SPEC §1 ``Neuvottelut``).
 
@@ -94,10 +139,9 @@ def _attends(
     if not wanted:
         if municipality is None:
             return []
-        by_area = {key(n.service_area): n.code for n in negotiations}
-        code = by_area.get(key(municipality.service_area))
+        code = lookup.by_area.get(key(municipality.service_area))
         return [code] if code else []
-    codes = {key(n.code): n.code for n in negotiations}
+    codes = lookup.codes
     attends: list[str] = []
     for part in split_list(wanted.replace(";", ",")):
         if key(part) in codes:
@@ -122,8 +166,17 @@ def delegation_warnings(
     participants: list[Participant],
 ) -> None:
     """Each municipality and the county should bring someone, an elected official among them."""
+    # indexed once, so the rules grow with the rows, not with rows × rows
+    by_municipality: dict[str, list[Participant]] = {}
+    county_by_code: dict[str, list[Participant]] = {}
+    for p in participants:
+        if p.municipality is not None and p.negotiations:
+            by_municipality.setdefault(p.municipality, []).append(p)
+        if p.is_county:
+            for code in p.negotiations:
+                county_by_code.setdefault(code, []).append(p)
     for m in municipalities:
-        people = [p for p in participants if p.municipality == m.name and p.negotiations]
+        people = by_municipality.get(m.name, [])
         where = kunnat.row_ref(m.row, "Kunta")
         if not people:
             problems.warning(
@@ -138,7 +191,7 @@ def delegation_warnings(
                 "luottamushenkilö Osallistujat-välilehdelle (Luottamushenkilö = kyllä).",
             )
     for n in negotiations:
-        county = [p for p in participants if p.is_county and n.code in p.negotiations]
+        county = county_by_code.get(n.code, [])
         where = neuvottelut.row_ref(n.row, "Tunnus")
         if not county:
             problems.warning(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -120,8 +121,15 @@ def _previous_tracker(values: _Values, workbook: Path, problems: Problems) -> Pa
     if prev is None:
         return None
     typed = clean_text(prev[0])
-    path = (workbook.parent / typed).resolve()
-    if not path.is_file():
+    path = typed_path(workbook, typed)
+    if path.is_dir():
+        problems.error(
+            prev[1],
+            f"{schema.SETTING_PREVIOUS_TRACKER}: ”{typed}” on kansio, ei tiedosto "
+            f"(haettiin {path}). Kirjoita polun loppuun tiedoston nimi, esim. "
+            "seurantataulukko_2026.xlsx.",
+        )
+    elif not path.is_file():
         problems.error(
             prev[1],
             f"{schema.SETTING_PREVIOUS_TRACKER}: tiedostoa ”{typed}” ei löydy "
@@ -129,6 +137,18 @@ def _previous_tracker(values: _Values, workbook: Path, problems: Problems) -> Pa
             "tai tyhjennä asetus.",
         )
     return path
+
+
+def typed_path(workbook: Path, typed: str) -> Path:
+    """A path setting as a coordinator types it, relative to the workbook's folder.
+
+    Windows backslashes (``..\\2026\\seurantataulukko_2026.xlsx``) work on every
+    system, and the quotes Windows' "Kopioi polkuna" adds are dropped.
+    """
+    text = typed.strip().strip('"').strip()
+    if os.sep == "/":
+        text = text.replace("\\", "/")
+    return (workbook.parent / text).resolve()
 
 
 def settings_ref(raw: RawWorkbook, setting: str) -> str:

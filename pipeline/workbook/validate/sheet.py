@@ -166,9 +166,12 @@ def _check_headers(sheet: RawSheet, problems: Problems) -> bool:
     spec = schema.SHEETS_BY_NAME[sheet.name]
     ok = True
     known = [c.name for c in spec.columns]
+    #: unknown headers a missing-column error names as "did you mean" (not warned again)
+    named: set[str] = set()
     for col in spec.columns:
         if col.required and col.name not in sheet.columns:
             hint = did_you_mean(col.name, [text for text, _ in sheet.unknown])
+            named |= {text for text, _ in sheet.unknown if hint == f" Tarkoititko ”{text}”?"}
             problems.error(
                 at(sheet.name, f"{sheet.next_column}1"),
                 f"pakollinen sarake ”{col.name}” puuttuu otsikkoriviltä.{hint} "
@@ -177,6 +180,8 @@ def _check_headers(sheet: RawSheet, problems: Problems) -> bool:
             ok = False
     if not spec.open_columns:
         for text, letter in sheet.unknown:
+            if text in named:
+                continue
             hint = did_you_mean(text, known) or " Sarakkeen tietoja ei käytetä."
             problems.warning(at(sheet.name, f"{letter}1"), f"tuntematon sarake ”{text}”.{hint}")
     for text, letter in sheet.duplicates:
