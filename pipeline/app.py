@@ -97,7 +97,11 @@ def build(
             current_tracker=read_tracker(current) if current.is_file() else None,
             renderer=renderer or Renderer(),
         )
-        documents = make_documents(inputs, progress)
+        from pipeline.output.reproducible import normalize_outputs
+
+        documents = make_documents(
+            inputs, progress, lambda outs: normalize_outputs(list(outs), inputs.created)
+        )
         outputs = _archive_grade(list(documents.outputs), data, inputs.created, pdf, progress)
         files = {o.path: o.content for o in outputs}
         files[FILE_NAME] = archive_list(outputs, data.settings, inputs.build_date)
@@ -110,7 +114,7 @@ def build(
     return BuildResult(
         target=target,
         outputs=outputs,
-        warnings=warnings,
+        warnings=[*warnings, *documents.warnings],
         skipped=list(documents.skipped),
         merge=documents.merge,
         written=written,
@@ -124,16 +128,16 @@ def _archive_grade(
     pdf: bool,
     progress: Callable[[str], None] | None,
 ) -> list[Output]:
-    """Every file stamped with the build's time, not the clock, and marked when it names
-    people (``henkilotietoja``); PDF/A copies (same metadata) if asked.
+    """Every file marked when it names people (``henkilotietoja``); PDF/A copies (same
+    metadata) if asked. (The files were stamped with the build's time, not the clock,
+    by :func:`make_documents`, before the e-mail drafts attached them.)
 
     Applies to whatever the producers made, so new document types are covered.
     """
     from pipeline.output.metadata import mark_personal_data
     from pipeline.output.pdf import add_pdf_copies
-    from pipeline.output.reproducible import normalize_outputs
 
-    outputs = mark_personal_data(normalize_outputs(outputs, when), data)
+    outputs = mark_personal_data(outputs, data)
     if pdf:
         copies = add_pdf_copies(outputs, when)
         if progress:

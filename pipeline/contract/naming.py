@@ -41,6 +41,8 @@ PHASE_FOLDERS = {
     "jakelulista": "4_seuranta",
     "yhteenveto": "4_seuranta",
     "seurantalomake": "4_seuranta",
+    "kalenterikutsu": "2_valmistelu",
+    "sahkopostiluonnos": "viestit",
 }
 
 

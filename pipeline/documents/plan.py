@@ -7,13 +7,15 @@ is passed through shared state; a new document type is one more line here.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from pipeline.contract.outputs import Output
 from pipeline.documents.contexts.common import LastYear
 from pipeline.documents.distribution.sheets import distribution_list
 from pipeline.documents.inputs import BuildInputs, Made
+from pipeline.documents.mailings import plan as mailing_plan
+from pipeline.documents.outbox import calendar_invitations, drafts
 from pipeline.documents.survey_forms import survey_forms
 from pipeline.documents.tracker.existing import status_date
 from pipeline.documents.tracker.merge import MergeReport
@@ -25,6 +27,7 @@ from pipeline.documents.word import (
     pretasks,
     summary,
 )
+from pipeline.errors import Problem
 
 
 @dataclass(frozen=True)
@@ -36,10 +39,26 @@ class Documents:
     skipped: tuple[str, ...]
     #: what a rebuild carried over from the existing tracker (None: no tracker before)
     merge: MergeReport | None
+    #: people and registries the e-mail drafts leave out for want of an address, once each
+    warnings: tuple[Problem, ...] = ()
 
 
-def make_documents(inputs: BuildInputs, progress: Callable[[str], None] | None = None) -> Documents:
-    """Run every producer; ``progress`` hears each file's path as soon as it is made."""
+#: the output stage's rewriting of files (xlsx/pdf times), applied before any draft attaches them
+Settle = Callable[[Sequence[Output]], list[Output]]
+
+
+def make_documents(
+    inputs: BuildInputs,
+    progress: Callable[[str], None] | None = None,
+    settle: Settle | None = None,
+) -> Documents:
+    """Run every producer; ``progress`` hears each file's path as soon as it is made.
+
+    ``settle``: what the output stage does to a file's bytes before writing it
+    (the build passes :func:`pipeline.output.reproducible.normalize_outputs`);
+    the drafts are made from the settled files, so their attachments are the
+    year folder's files byte for byte. Every returned output is settled.
+    """
     made: list[Made] = []
 
     def keep(result: Made) -> None:
@@ -58,6 +77,7 @@ def make_documents(inputs: BuildInputs, progress: Callable[[str], None] | None =
     keep(survey_forms(inputs))
     # 2 valmistelu
     keep(negotiation_documents(inputs, "kutsu", last_year))
+    keep(calendar_invitations(inputs))
     keep(negotiation_documents(inputs, "asialista", last_year))
     keep(pre_materials(inputs, last_year))
     # 3 neuvottelut
@@ -67,11 +87,23 @@ def make_documents(inputs: BuildInputs, progress: Callable[[str], None] | None =
     keep(tracked.made)
     keep(press_release(inputs))
     keep(summary(inputs, tracked.rows, as_of))
-    # last: it lists every file the others made
-    keep(distribution_list(inputs, [o for m in made for o in m.outputs]))
-
+    # the files as they will be written: what the drafts attach
+    documents = [o for m in made for o in m.outputs]
+    settled = settle(documents) if settle else documents
+    mail = mailing_plan(inputs.data, settled)
+    # last but the drafts: it lists every file, and each mailing's draft
+    listed = distribution_list(inputs, settled, mail)
+    keep(listed)
+    keep(drafts(inputs, mail))
+    listed_outputs = list(listed.outputs)
+    tail = [o for m in made[-1:] for o in m.outputs]
     return Documents(
-        outputs=tuple(o for m in made for o in m.outputs),
+        outputs=(
+            *settled,
+            *(settle(listed_outputs) if settle else listed_outputs),
+            *tail,
+        ),
         skipped=tuple(why for m in made for why in m.skipped),
         merge=tracked.merge,
+        warnings=mail.warnings,
     )

@@ -84,14 +84,30 @@ def names_someone(content: bytes, names: Iterable[str] | re.Pattern[bytes] | Non
     return False
 
 
+#: text formats that hold names and addresses as written (calendar files, e-mail drafts)
+_ADDRESSED = (".ics", ".eml")
+
+
 def mark_personal_data(outputs: list[Output], data: YearData) -> list[Output]:
-    """``outputs`` with ``personal_data`` set on every document that names a person."""
+    """``outputs`` with ``personal_data`` set on every document that names a person.
+
+    A draft (``.eml``) always names its recipients; a calendar file (``.ics``)
+    is marked when it holds a person's name or an e-mail address (its organizer).
+    """
     pattern = name_pattern(people(data))
     return [
         replace(out, personal_data=True)
-        if not out.personal_data
-        and out.path.endswith((".docx", ".xlsx"))
-        and names_someone(out.content, pattern)
+        if not out.personal_data and _names_someone(out, pattern)
         else out
         for out in outputs
     ]
+
+
+def _names_someone(out: Output, pattern: re.Pattern[bytes] | None) -> bool:
+    path = out.path.lower()
+    if path.endswith(".eml"):
+        return True
+    if path.endswith(_ADDRESSED):
+        text = out.content.replace(b"\r\n ", b"")  # unfolded lines
+        return b"mailto:" in text or (pattern is not None and pattern.search(text) is not None)
+    return path.endswith((".docx", ".xlsx")) and names_someone(out.content, pattern)

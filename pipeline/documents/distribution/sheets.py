@@ -19,8 +19,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pipeline.contract import naming
 from pipeline.contract.i18n import t
 from pipeline.contract.outputs import Output
-from pipeline.documents.distribution.recipients import mailings, recipients
+from pipeline.documents.distribution.recipients import recipients
 from pipeline.documents.inputs import BuildInputs, Made
+from pipeline.documents.mailings import CALENDAR_TYPE, KIND_INVITATION, KIND_MINUTES, Plan
 from pipeline.render.xlsx import (
     HEADER_FILL,
     HEADER_FONT,
@@ -36,6 +37,12 @@ from pipeline.workbook.model import YearData
 
 SHEET = "Jakelulista"
 MAILING_SHEET = "Postituslistat"
+NO_ADDRESS_SHEET = "Ilman sähköpostia"
+MAILING_KINDS = {
+    KIND_INVITATION: "Kutsu ja asiakirjat",
+    KIND_MINUTES: "Pöytäkirja",
+    "ennakkotehtava": "Ennakkotehtävä",
+}
 LANGUAGE_NAMES = {"fi": "suomi", "sv": "ruotsi"}
 SEPARATOR = "; "
 
@@ -63,6 +70,13 @@ MAILING_COLUMNS: tuple[tuple[str, int], ...] = (
     ("Sähköpostit", 70),
     ("Ilman sähköpostia", 34),
     ("Liitteet", 60),
+    ("Sähköpostiluonnos", 40),
+    ("Kalenterikutsu", 36),
+)
+NO_ADDRESS_COLUMNS: tuple[tuple[str, int], ...] = (
+    ("Vastaanottaja", 34),
+    ("Mistä lisätä osoite", 30),
+    ("Jää pois luonnoksista", 60),
 )
 
 _MISSING_FILL = PatternFill("solid", fgColor="F8CBAD")
@@ -96,7 +110,7 @@ def _row(ws: Worksheet, row: int, values: list[str], columns: tuple[tuple[str, i
     ws.row_dimensions[row].height = 15 * lines
 
 
-def distribution_workbook(data: YearData, outputs: Sequence[Output]) -> Workbook:
+def distribution_workbook(data: YearData, outputs: Sequence[Output], plan: Plan) -> Workbook:
     people = recipients(data, outputs)
     wb = Workbook()
     ws = first_sheet(wb, SHEET)
@@ -133,30 +147,56 @@ def distribution_workbook(data: YearData, outputs: Sequence[Output]) -> Workbook
 
     mail = wb.create_sheet(MAILING_SHEET)
     _header(mail, MAILING_COLUMNS)
-    for r, m in enumerate(mailings(data, people, outputs), start=2):
+    for r, m in enumerate(plan.mailings, start=2):
+        calendars = [o.path for o in m.attachments if o.doc_type == CALENDAR_TYPE]
         _row(
             mail,
             r,
             [
-                m.label,
-                m.negotiation,
-                _languages_text(m.languages),
+                MAILING_KINDS.get(m.kind, m.kind),
+                m.negotiation or m.municipality or m.audience,
+                _languages_text((m.lang,)),
                 "",
-                SEPARATOR.join(m.emails),
+                SEPARATOR.join(a.email for a in (*m.to, *m.bcc)),
                 SEPARATOR.join(m.without_email),
-                "\n".join(m.attachments),
+                "\n".join(o.path for o in m.attachments),
+                m.path,
+                "\n".join(calendars),
             ],
             MAILING_COLUMNS,
         )
-        cell_at(mail, r, 4).value = len(m.recipients)
+        cell_at(mail, r, 4).value = len(m.to) + len(m.bcc)
     mail.auto_filter.ref = f"A1:{get_column_letter(len(MAILING_COLUMNS))}{max(mail.max_row, 1)}"
+
+    # who the drafts leave out, once each, and where to add the address
+    missing = wb.create_sheet(NO_ADDRESS_SHEET)
+    _header(missing, NO_ADDRESS_COLUMNS)
+    left_out: dict[str, list[str]] = {}
+    for m in plan.mailings:
+        for label in m.without_email:
+            left_out.setdefault(label, []).append(m.path)
+    for why in plan.skipped:
+        path, _, rest = why.partition(": ")
+        names = rest[rest.rfind("(") + 1 : rest.rfind(")")] if "(" in rest else ""
+        for label in filter(None, (x.strip() for x in names.split(", "))):
+            left_out.setdefault(label, []).append(path)
+    places = {
+        f"{p.name} ({p.organisation})": f"Osallistujat, rivi {p.row}" for p in data.participants
+    }
+    places |= {f"Kirjaamo ({x.name})": f"Kunnat, rivi {x.row}" for x in data.municipalities}
+    people_without = [p for p in data.participants if not p.email]
+    for p in people_without:  # also those in no mailing at all
+        left_out.setdefault(f"{p.name} ({p.organisation})", [])
+    for r, (label, paths) in enumerate(left_out.items(), start=2):
+        _row(missing, r, [label, places.get(label, ""), "\n".join(paths)], NO_ADDRESS_COLUMNS)
     return wb
 
 
-def distribution_list(inputs: BuildInputs, outputs: Sequence[Output]) -> Made:
-    """Producer: the county's distribution list of ``outputs`` (every other file of the build)."""
+def distribution_list(inputs: BuildInputs, outputs: Sequence[Output], plan: Plan) -> Made:
+    """Producer: the county's distribution list of ``outputs`` (every other file of the build)
+    and of the mailings of ``plan``, each with its draft and calendar file."""
     data = inputs.data
-    wb = distribution_workbook(data, outputs)
+    wb = distribution_workbook(data, outputs, plan)
     title = f"{t('title_jakelulista', 'fi')} {data.settings.year}"
     set_properties(wb, inputs.properties(title, "jakelulista", "fi"))
     output = Output(
