@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
@@ -21,6 +22,9 @@ class Output:
     personal_data: bool = False
     #: who a pre-task is for (``kunnat``, ``sote``, ``jarjestot``); empty for other documents
     audience: str = ""
+    #: the date the document carries (``laadittu``), when a producer chose one (minutes: the
+    #: negotiation's date); None: the build date. A rebuild keeps the date of a file it keeps.
+    date: dt.date | None = None
 
     @property
     def sha256(self) -> str:

@@ -60,7 +60,7 @@ def archive_list(outputs: list[Output], settings: Settings, build_date: dt.date)
                 out.municipality,
                 out.lang,
                 out.status,
-                build_date.isoformat(),
+                (out.date or build_date).isoformat(),
                 author,
                 settings.publicity,
                 "kyllä" if out.personal_data else "ei",
