@@ -188,7 +188,7 @@ def _keep_unchanged(outputs: list[Output], inputs: BuildInputs, target: Path) ->
     for when, indices in sorted(candidates.items()):
         again = dataclasses.replace(inputs, build_date=when)
         made = make_documents(
-            again, None, lambda outs: normalize_outputs(list(outs), again.created)
+            again, None, lambda outs, day=again.created: normalize_outputs(list(outs), day)
         ).outputs
         by_path = {o.path: o for o in made}
         for i in indices:
