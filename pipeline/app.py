@@ -37,6 +37,8 @@ class BuildResult:
     skipped: list[str] = field(default_factory=list)
     #: what a rebuild carried over from the existing tracker (None: no tracker before)
     merge: MergeReport | None = None
+    #: per municipality, what its returned progress form brought into the tracker
+    progress: list[str] = field(default_factory=list)
     #: files kept, replaced and backed up while writing
     written: WriteReport | None = None
 
@@ -76,6 +78,7 @@ def build(
     from pipeline.contract import naming
     from pipeline.documents.inputs import BuildInputs
     from pipeline.documents.plan import make_documents
+    from pipeline.documents.progress_merge import report_lines
     from pipeline.documents.tracker.existing import read_tracker
     from pipeline.output.commit import check_target, commit_build
     from pipeline.output.workspace import hold
@@ -110,9 +113,10 @@ def build(
     return BuildResult(
         target=target,
         outputs=outputs,
-        warnings=warnings,
+        warnings=warnings + list(documents.progress.warnings if documents.progress else ()),
         skipped=list(documents.skipped),
         merge=documents.merge,
+        progress=report_lines(documents.progress) if documents.progress else [],
         written=written,
     )
 

@@ -14,6 +14,8 @@ from pipeline.contract.outputs import Output
 from pipeline.documents.contexts.common import LastYear
 from pipeline.documents.distribution.sheets import distribution_list
 from pipeline.documents.inputs import BuildInputs, Made
+from pipeline.documents.progress_forms import progress_forms
+from pipeline.documents.progress_merge import ProgressMerge
 from pipeline.documents.survey_forms import survey_forms
 from pipeline.documents.tracker.existing import status_date
 from pipeline.documents.tracker.merge import MergeReport
@@ -36,6 +38,8 @@ class Documents:
     skipped: tuple[str, ...]
     #: what a rebuild carried over from the existing tracker (None: no tracker before)
     merge: MergeReport | None
+    #: what the returned progress forms brought into the tracker (None: no tracker made)
+    progress: ProgressMerge | None = None
 
 
 def make_documents(inputs: BuildInputs, progress: Callable[[str], None] | None = None) -> Documents:
@@ -65,6 +69,7 @@ def make_documents(inputs: BuildInputs, progress: Callable[[str], None] | None =
     # 4 seuranta
     tracked = tracker(inputs, as_of)
     keep(tracked.made)
+    keep(progress_forms(inputs, tracked.rows))
     keep(press_release(inputs))
     keep(summary(inputs, tracked.rows, as_of))
     # last: it lists every file the others made
@@ -74,4 +79,5 @@ def make_documents(inputs: BuildInputs, progress: Callable[[str], None] | None =
         outputs=tuple(o for m in made for o in m.outputs),
         skipped=tuple(why for m in made for why in m.skipped),
         merge=tracked.merge,
+        progress=tracked.progress,
     )
