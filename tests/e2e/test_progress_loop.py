@@ -56,3 +56,17 @@ def test_returned_forms_merged_and_bad_files_warned(tmp_path: Path) -> None:
     lines = result.output.splitlines()
     assert sum(f"{layout.FOLDER}/rikki.xlsx" in line for line in lines) == 1
     assert sum(f"{layout.FOLDER}/~$pikkula.xlsx" in line for line in lines) == 1
+
+
+def test_overview_prints_on_one_landscape_page(tmp_path: Path) -> None:
+    from pipeline.contract.tracker import OVERVIEW_SHEET
+    from pipeline.documents.tracker.layout import write_tracker
+    from pipeline.documents.tracker.rows import rows_from_register
+
+    year = progress.year(tmp_path)
+    ws = write_tracker(year.data, rows_from_register(year.data))[OVERVIEW_SHEET]
+    assert ws.page_setup.orientation == "landscape"
+    assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 1
+    assert ws.sheet_properties.pageSetUpPr is not None
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows == "$1:$1"
