@@ -7,7 +7,8 @@ allows in memory, and only then writes them all into ``DIR/<Vuosi>/`` at once.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import functools
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,6 +39,8 @@ class BuildResult:
     skipped: list[str] = field(default_factory=list)
     #: what a rebuild carried over from the existing tracker (None: no tracker before)
     merge: MergeReport | None = None
+    #: per municipality, what its returned progress form brought into the tracker
+    progress: list[str] = field(default_factory=list)
     #: files kept, replaced and backed up while writing
     written: WriteReport | None = None
 
@@ -77,6 +80,7 @@ def build(
     from pipeline.contract import naming
     from pipeline.documents.inputs import BuildInputs
     from pipeline.documents.plan import make_documents
+    from pipeline.documents.progress_merge import report_lines
     from pipeline.documents.tracker.existing import read_tracker
     from pipeline.output.commit import check_target, commit_build
     from pipeline.output.reproducible import normalize_outputs
@@ -117,9 +121,14 @@ def build(
     return BuildResult(
         target=target,
         outputs=outputs,
-        warnings=[*warnings, *documents.warnings],
+        warnings=[
+            *warnings,
+            *documents.warnings,
+            *(documents.progress.warnings if documents.progress else ()),
+        ],
         skipped=list(documents.skipped),
         merge=documents.merge,
+        progress=report_lines(documents.progress) if documents.progress else [],
         written=written,
     )
 
@@ -150,6 +159,12 @@ def _archive_grade(
     return outputs
 
 
+def _settle(outputs: Iterable[Output], *, when: dt.datetime) -> list[Output]:
+    from pipeline.output.reproducible import normalize_outputs
+
+    return normalize_outputs(list(outputs), when)
+
+
 def _keep_unchanged(outputs: list[Output], inputs: BuildInputs, target: Path) -> list[Output]:
     """A file whose content did not change keeps its bytes and date, whatever the build date.
 
@@ -163,7 +178,6 @@ def _keep_unchanged(outputs: list[Output], inputs: BuildInputs, target: Path) ->
 
     from pipeline.documents.plan import make_documents
     from pipeline.output.archive_list import read_archive_list
-    from pipeline.output.reproducible import normalize_outputs
 
     listing = target / FILE_NAME
     if not listing.is_file():
@@ -187,9 +201,7 @@ def _keep_unchanged(outputs: list[Output], inputs: BuildInputs, target: Path) ->
             candidates.setdefault(when, []).append(i)
     for when, indices in sorted(candidates.items()):
         again = dataclasses.replace(inputs, build_date=when)
-        made = make_documents(
-            again, None, lambda outs, day=again.created: normalize_outputs(list(outs), day)
-        ).outputs
+        made = make_documents(again, None, functools.partial(_settle, when=again.created)).outputs
         by_path = {o.path: o for o in made}
         for i in indices:
             o = outputs[i]

@@ -53,6 +53,8 @@ def build_summary(result: BuildResult, *, quiet: bool) -> None:
 
 def living(result: BuildResult) -> None:
     """What a rebuild carried over, added, marked, kept and backed up."""
+    for line in result.progress:
+        click.echo(f"Seurantalomake: {line}")
     m = result.merge
     if m is not None:
         click.echo(

@@ -16,6 +16,8 @@ from pipeline.documents.distribution.sheets import distribution_list
 from pipeline.documents.inputs import BuildInputs, Made
 from pipeline.documents.mailings import plan as mailing_plan
 from pipeline.documents.outbox import calendar_invitations, drafts
+from pipeline.documents.progress_forms import progress_forms
+from pipeline.documents.progress_merge import ProgressMerge
 from pipeline.documents.survey_forms import survey_forms
 from pipeline.documents.tracker.existing import status_date
 from pipeline.documents.tracker.merge import MergeReport
@@ -41,6 +43,8 @@ class Documents:
     merge: MergeReport | None
     #: people and registries the e-mail drafts leave out for want of an address, once each
     warnings: tuple[Problem, ...] = ()
+    #: what the returned progress forms brought into the tracker (None: no tracker made)
+    progress: ProgressMerge | None = None
 
 
 #: the output stage's rewriting of files (xlsx/pdf times), applied before any draft attaches them
@@ -85,6 +89,7 @@ def make_documents(
     # 4 seuranta
     tracked = tracker(inputs, as_of)
     keep(tracked.made)
+    keep(progress_forms(inputs, tracked.rows))
     keep(press_release(inputs))
     keep(summary(inputs, tracked.rows, as_of))
     # the files as they will be written: what the drafts attach
@@ -106,4 +111,5 @@ def make_documents(
         skipped=tuple(why for m in made for why in m.skipped),
         merge=tracked.merge,
         warnings=mail.warnings,
+        progress=tracked.progress,
     )

@@ -31,6 +31,7 @@ from pipeline.contract import naming
 from pipeline.contract import progress_form as layout
 from pipeline.contract.areas import is_whole_area, whole_area_label
 from pipeline.contract.i18n import t
+from pipeline.contract.outputs import Output
 from pipeline.contract.tracker import REGISTER_COLUMN, REMOVED
 from pipeline.contract.values import clean_text, key
 from pipeline.documents.progress_merge import tracker_status, tracker_updated
@@ -39,6 +40,7 @@ from pipeline.render.xlsx import set_date, set_properties, set_text, workbook_by
 from pipeline.workbook.model import Municipality, YearData
 
 if TYPE_CHECKING:
+    from pipeline.documents.inputs import BuildInputs, Made
     from pipeline.render.word import DocProperties
 
 #: (tracker row, tracker column, language) -> the text the form shows for that column
@@ -299,3 +301,35 @@ def progress_form(
     if properties is not None:
         set_properties(wb, properties)
     return workbook_bytes(wb)
+
+
+def progress_forms(
+    inputs: BuildInputs, rows: Sequence[TrackerRow] | None, texts: RowText = tracker_text
+) -> Made:
+    """Producer: one form per municipality, pre-filled with the merged tracker ``rows``."""
+    from pipeline.documents.inputs import Made
+
+    data = inputs.data
+    if not data.decisions or rows is None:
+        return Made.nothing(
+            "seurantalomake: päätösrekisterissä (Päätökset) ei ole päätöksiä, joten "
+            "seurantalomakkeita ei tehty."
+        )
+    outputs = []
+    for m in data.municipalities:
+        lang = m.main_language
+        title = form_title(data, m)
+        content = progress_form(
+            data, m, rows, properties=inputs.properties(title, "seurantalomake", lang), texts=texts
+        )
+        outputs.append(
+            Output(
+                path=form_path(m),
+                doc_type="seurantalomake",
+                title=title,
+                content=content,
+                municipality=m.name,
+                lang=lang,
+            )
+        )
+    return Made.of(outputs)

@@ -2,7 +2,7 @@
 
 read (container guards, sheets) → validate (every sheet, last year's tracker the
 settings name, checks across sheets) → the survey forms returned into
-``kyselyvastaukset/`` → the data handed over, never changed afterwards.
+``kyselyvastaukset/`` and the progress forms in ``seurantavastaukset/`` → the data handed over, never changed afterwards.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pipeline.errors import Problem, Problems
 from pipeline.workbook.model import YearData
 from pipeline.workbook.read import read_workbook
 from pipeline.workbook.returned_forms import read_returned_forms
+from pipeline.workbook.returned_progress import read_returned_progress
 from pipeline.workbook.validate import validate
 
 
@@ -32,6 +33,10 @@ def check(workbook: Path) -> tuple[YearData | None, Problems]:
     if returned:
         responses = data.responses + tuple(form.response for form in returned)
         data = dataclasses.replace(data, responses=responses)
+    # progress forms returned into seurantavastaukset/: merged into the tracker by the build
+    progress = read_returned_progress(data, problems)
+    if progress:
+        data = dataclasses.replace(data, progress=tuple(progress))
     return data, problems
 
 

@@ -13,10 +13,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from functools import cached_property
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from pipeline.contract import schema
 from pipeline.contract.values import key
+
+if TYPE_CHECKING:  # the reader imports this module; only the type is needed here
+    from pipeline.workbook.returned_progress import ReturnedProgress
 
 
 def text_in(fi: str, sv: str, lang: str) -> str:
@@ -288,6 +291,8 @@ class YearData:
     saved: dt.datetime | None = None
     #: last year's tracker rows (``Edellisen vuoden seurantataulukko``); None when not given
     previous: tuple[PreviousRow, ...] | None = None
+    #: progress forms returned into ``seurantavastaukset/``, one per municipality, by file
+    progress: tuple[ReturnedProgress, ...] = ()
 
     def __post_init__(self) -> None:
         for f in fields(self):

@@ -65,6 +65,9 @@ _DELAYED_FILL = PatternFill("solid", fgColor="FFE699")
 _DONE_FONT = Font(color="548235")
 _REMOVED_FILL = PatternFill("solid", fgColor="D9D9D9")
 _REMOVED_FONT = Font(color="7F7F7F", italic=True)
+#: one alignment object each, shared by every cell (openpyxl stores one style per object anyway)
+_HEADER_ALIGN = Alignment(wrap_text=True, vertical="center")
+_CELL_ALIGN = Alignment(wrap_text=True, vertical="top")
 
 
 def put(cell: Cell, value: object) -> None:
@@ -82,7 +85,7 @@ def _header(ws: Worksheet, headers: list[str], widths: list[int]) -> None:
         set_text(cell, text)
         cell.font = HEADER_FONT
         cell.fill = HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        cell.alignment = _HEADER_ALIGN
         ws.column_dimensions[get_column_letter(index)].width = width
     ws.freeze_panes = "A2"
 
@@ -104,7 +107,7 @@ def write_tracker(
                 set_date(cell, value)
             else:
                 put(cell, value)
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cell.alignment = _CELL_ALIGN
         for c, name in enumerate(extra_headers, start=len(HEADERS) + 1):
             put(cell_at(ws, r, c), row.extra.get(name))
         for c, name in enumerate(headers, start=1):
@@ -223,6 +226,9 @@ def _overview(wb: Workbook, data: YearData, rows: list[TrackerRow], limit: int) 
         table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
         ws.add_table(table)
         _chart(ws, last, sum_row)
+    # the counts and the chart on one landscape page
+    fit_to_page_width(ws, "landscape", "1:1")
+    ws.page_setup.fitToHeight = 1
 
 
 CHART_TITLE = "Päätösten tila kunnittain"

@@ -10,6 +10,7 @@ from pipeline.contract import naming
 from pipeline.contract.i18n import t
 from pipeline.contract.outputs import Output
 from pipeline.documents.inputs import BuildInputs, Made
+from pipeline.documents.progress_merge import ProgressMerge, merge_progress
 from pipeline.documents.tracker.existing import copy_sheets
 from pipeline.documents.tracker.layout import set_status_date, tracker_file, write_tracker
 from pipeline.documents.tracker.merge import MergeReport, merge_rows
@@ -27,6 +28,8 @@ class TrackerMade:
     rows: tuple[TrackerRow, ...] | None = None
     #: what merging with the existing tracker did; None when there was none
     merge: MergeReport | None = None
+    #: what the returned progress forms brought in; None when no tracker was made
+    progress: ProgressMerge | None = None
 
 
 def tracker(inputs: BuildInputs, status_date: dt.date) -> TrackerMade:
@@ -49,6 +52,9 @@ def tracker(inputs: BuildInputs, status_date: dt.date) -> TrackerMade:
         merge = replace(
             merged, extra_columns=list(extra_headers), extra_sheets=list(current.extra_sheets)
         )
+    # then the progress forms the municipalities returned (seurantavastaukset/)
+    progress = merge_progress(rows, data.progress)
+    rows = list(progress.rows)
     wb = write_tracker(data, rows, extra_headers)
     if current is not None:
         copy_sheets(wb, current.workbook, current.extra_sheets)
@@ -62,4 +68,4 @@ def tracker(inputs: BuildInputs, status_date: dt.date) -> TrackerMade:
         content=tracker_file(wb),
         personal_data=True,
     )
-    return TrackerMade(Made.of([output]), tuple(rows), merge)
+    return TrackerMade(Made.of([output]), tuple(rows), merge, progress)
