@@ -39,12 +39,19 @@ _SV_KEYWORDS = {
 
 
 def _keywords(doc_type: str, extra: str, lang: str) -> str:
-    """``hytetu; kutsu; ETELA``; in Swedish ``hytetu; kallelse; ETELA``, an audience by its name."""
+    """``hytetu; kutsu; ETELA``; in Swedish ``hytetu; kutsu; kallelse; ETELA``.
+
+    The archive's document type (SPEC §3 ``asiakirjatyyppi``) always stands second, so
+    a search by type finds both languages; a Swedish document adds its Swedish word,
+    and an audience by its name.
+    """
+    words = ["hytetu", doc_type]
     if lang == "sv":
-        doc_type = _SV_KEYWORDS.get(doc_type, doc_type)
+        words.append(_SV_KEYWORDS.get(doc_type, ""))
         if f"audience_{extra}" in TEXT:
             extra = t(f"audience_{extra}", lang).lower()
-    return "; ".join(k for k in ("hytetu", doc_type, extra) if k)
+    words.append(extra)
+    return "; ".join(k for k in words if k)
 
 
 @dataclass(frozen=True)
