@@ -73,6 +73,11 @@ class Negotiation:
     secretary: str = ""
     language: schema.LanguageCode | None = None  # override; None = from the municipalities
     row: int = 0
+    #: minute checkers by name (``Pöytäkirjan tarkastajat``)
+    checkers: tuple[str, ...] = ()
+    checked: dt.date | None = None  # Tarkastettu
+    invitation_date: dt.date | None = None  # Kutsun päivämäärä
+    registration_by: dt.date | None = None  # Ilmoittautuminen
 
 
 @dataclass(frozen=True)
@@ -89,6 +94,8 @@ class Participant:
     #: the municipality this person represents, if any (Finnish name)
     municipality: str | None = None
     row: int = 0
+    #: codes of the negotiations attended (``Läsnä``); None when not recorded
+    attended: tuple[str, ...] | None = None
 
     @property
     def is_county(self) -> bool:
@@ -144,6 +151,20 @@ class Decision:
     priority: str = ""
     row: int = 0
     id_given: bool = False
+
+
+@dataclass(frozen=True)
+class Note:
+    """A ``Muistiinpanot`` row: what the minutes record under an agenda item."""
+
+    negotiation: str
+    agenda_item: str
+    text: str
+    text_sv: str = ""
+    row: int = 0
+
+    def text_in(self, lang: str) -> str:
+        return self.text_sv if lang == "sv" and self.text_sv else self.text
 
 
 @dataclass(frozen=True)
@@ -223,6 +244,7 @@ class YearData:
     responses: tuple[SurveyResponse, ...] = ()
     raised: tuple[RaisedItem, ...] = ()
     decisions: tuple[Decision, ...] = ()
+    notes: tuple[Note, ...] = ()
     #: optional sheets that were present in the workbook
     sheets_present: frozenset[str] = frozenset()
     workbook: Path | None = None
@@ -317,6 +339,12 @@ class YearData:
 
     def decisions_of(self, negotiation: Negotiation) -> list[Decision]:
         return list(self._decisions_by_negotiation.get(key(negotiation.code), ()))
+
+    def notes_of(self, negotiation: Negotiation) -> list[Note]:
+        return [x for x in self.notes if key(x.negotiation) == key(negotiation.code)]
+
+    def attendance_recorded(self, negotiation: Negotiation) -> bool:
+        return any(p.attended is not None for p in self.participants_of(negotiation))
 
     def responses_of(self, municipality: Municipality) -> list[SurveyResponse]:
         return list(self._responses_by_municipality.get(key(municipality.name), ()))

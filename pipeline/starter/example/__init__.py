@@ -74,9 +74,15 @@ def _fill(ws: Worksheet, rows: Sequence[Sequence[object]], first_row: int = 2) -
             _put(ws, row, column, value)
 
 
+#: the minutes columns (SPEC §1 "Minutes data") a row may leave out at its end
+_OPTIONAL_TAIL = {schema.SHEET_NEGOTIATIONS: 4, schema.SHEET_PARTICIPANTS: 1}
+
+
 def _check_columns(sheet: str, rows: Sequence[Sequence[object]]) -> None:
     width = len(schema.SHEETS_BY_NAME[sheet].columns)
     for values in rows:
+        if width - _OPTIONAL_TAIL.get(sheet, 0) <= len(values) <= width:
+            continue
         if len(values) != width:
             raise ValueError(f"{sheet}: rivillä {values[:2]} on {len(values)} arvoa, ei {width}")
 
