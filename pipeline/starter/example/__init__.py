@@ -37,6 +37,7 @@ from pipeline.starter.example.county import (
     CREATED,
     MUNICIPALITIES,
     NEGOTIATIONS,
+    NOTES,
     SETTINGS_VALUES,
 )
 from pipeline.starter.example.people import PARTICIPANTS, PHENOMENA
@@ -103,6 +104,7 @@ def example_workbook() -> Workbook:
         (schema.SHEET_QUESTIONS, QUESTIONS),
         (schema.SHEET_RAISED, RAISED),
         (schema.SHEET_DECISIONS, DECISIONS),
+        (schema.SHEET_NOTES, NOTES),
     ):
         _check_columns(sheet, rows)
         _fill(wb[sheet], rows)

@@ -98,3 +98,16 @@ NEGOTIATIONS: tuple[tuple[object, ...], ...] = (
         None,
     ),
 )
+
+
+# ---------------------------------------------------------------- Muistiinpanot
+# Neuvottelu, Asiakohta, Teksti, Teksti ruotsiksi
+
+NOTES: tuple[tuple[object, ...], ...] = (
+    (
+        "pohjoinen",
+        "2",
+        "Hyvinvointikoordinaattori esitteli suunnitelman seurantaindikaattorit.",
+        "Välfärdskoordinatorn presenterade planens uppföljningsindikatorer.",
+    ),
+)
