@@ -148,6 +148,7 @@ SHEET_QUESTIONS = "Kyselyn kysymykset"
 SHEET_RESPONSES = "Ennakkokysely"
 SHEET_RAISED = "Nostot"
 SHEET_DECISIONS = "Päätökset"
+SHEET_NOTES = "Muistiinpanot"
 SHEET_INSTRUCTIONS = "Ohjeet"
 
 C = Column
@@ -205,6 +206,14 @@ SHEETS: tuple[SheetSpec, ...] = (
             C("Puheenjohtaja", False, "Puheenjohtajan nimi"),
             C("Sihteeri", False, "Sihteerin (pöytäkirjanpitäjän) nimi"),
             C("Kieli", False, "Asiakirjojen kieli, jos eri kuin kuntien mukaan"),
+            C(
+                "Pöytäkirjan tarkastajat",
+                False,
+                "Pöytäkirjan tarkastajien nimet pilkuin eroteltuina",
+            ),
+            C("Tarkastettu", False, "Päivä, jona pöytäkirja tarkastettiin"),
+            C("Kutsun päivämäärä", False, "Kutsun, asialistan ja ennakkomateriaalin päivämäärä"),
+            C("Ilmoittautuminen", False, "Päivä, johon mennessä osallistujat ilmoittautuvat"),
             *sv_twins("Paikka"),
         ),
         help="Yksi neuvottelu palvelualuetta kohden.",
@@ -224,6 +233,7 @@ SHEETS: tuple[SheetSpec, ...] = (
             C("Rooli", False, "neuvottelija, varajäsen, asiantuntija tai yhdyshenkilö"),
             C("Luottamushenkilö", False, "kyllä / ei"),
             C("Neuvottelut", False, "Neuvottelujen tunnukset pilkuin eroteltuina tai kaikki"),
+            C("Läsnä", False, "kyllä / ei, tai niiden neuvottelujen tunnukset, joissa oli läsnä"),
             *sv_twins("Organisaatio", "Tehtävä"),
         ),
         help="Neuvottelukokoonpanot ja yhteyshenkilöt.",
@@ -293,6 +303,17 @@ SHEETS: tuple[SheetSpec, ...] = (
         ),
         optional=True,
         help="Päätösrekisteri: neuvotteluissa sovitut asiat.",
+    ),
+    SheetSpec(
+        SHEET_NOTES,
+        (
+            C("Neuvottelu", True, "Neuvottelun tunnus"),
+            C("Asiakohta", True, "Asialistan kohdan numero tai nimi"),
+            C("Teksti", True, "Mitä pöytäkirjaan kirjataan kohdasta päätösten lisäksi"),
+            C("Teksti ruotsiksi", False, "Sama teksti ruotsiksi"),
+        ),
+        optional=True,
+        help="Pöytäkirjan muistiinpanot asiakohdittain.",
     ),
 )
 

@@ -93,6 +93,12 @@ class Negotiation:
     def place_in(self, lang: str) -> str:
         return text_in(self.place, self.place_sv, lang)
 
+    #: minute checkers by name (``Pöytäkirjan tarkastajat``)
+    checkers: tuple[str, ...] = ()
+    checked: dt.date | None = None  # Tarkastettu
+    invitation_date: dt.date | None = None  # Kutsun päivämäärä
+    registration_by: dt.date | None = None  # Ilmoittautuminen
+
 
 @dataclass(frozen=True)
 class Participant:
@@ -118,6 +124,9 @@ class Participant:
     def organisation_in(self, lang: str) -> str:
         """An other organisation's name in ``lang`` (county and NGO: see i18n.organisation_label)."""
         return text_in(self.organisation, self.organisation_sv, lang)
+
+    #: codes of the negotiations attended (``Läsnä``); None when not recorded
+    attended: tuple[str, ...] | None = None
 
     @property
     def is_county(self) -> bool:
@@ -208,6 +217,20 @@ class Decision:
 
 
 @dataclass(frozen=True)
+class Note:
+    """A ``Muistiinpanot`` row: what the minutes record under an agenda item."""
+
+    negotiation: str
+    agenda_item: str
+    text: str
+    text_sv: str = ""
+    row: int = 0
+
+    def text_in(self, lang: str) -> str:
+        return self.text_sv if lang == "sv" and self.text_sv else self.text
+
+
+@dataclass(frozen=True)
 class PreviousRow:
     """A row of last year's tracker (``Edellisen vuoden seurantataulukko``), values as typed."""
 
@@ -284,6 +307,7 @@ class YearData:
     responses: tuple[SurveyResponse, ...] = ()
     raised: tuple[RaisedItem, ...] = ()
     decisions: tuple[Decision, ...] = ()
+    notes: tuple[Note, ...] = ()
     #: optional sheets that were present in the workbook
     sheets_present: frozenset[str] = frozenset()
     workbook: Path | None = None
@@ -388,6 +412,12 @@ class YearData:
 
     def decisions_of(self, negotiation: Negotiation) -> list[Decision]:
         return list(self._decisions_by_negotiation.get(key(negotiation.code), ()))
+
+    def notes_of(self, negotiation: Negotiation) -> list[Note]:
+        return [x for x in self.notes if key(x.negotiation) == key(negotiation.code)]
+
+    def attendance_recorded(self, negotiation: Negotiation) -> bool:
+        return any(p.attended is not None for p in self.participants_of(negotiation))
 
     def responses_of(self, municipality: Municipality) -> list[SurveyResponse]:
         return list(self._responses_by_municipality.get(key(municipality.name), ()))

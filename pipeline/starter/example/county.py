@@ -68,6 +68,10 @@ NEGOTIATIONS: tuple[tuple[object, ...], ...] = (
         "Ari Nieminen",
         "Hanna Lehtinen",
         None,
+        "Riitta Heikkilä, Juha Mäkelä",
+        D(2027, 4, 21),
+        D(2027, 3, 1),
+        D(2027, 4, 7),
     ),
     (
         "etela",
@@ -92,5 +96,18 @@ NEGOTIATIONS: tuple[tuple[object, ...], ...] = (
         "Camilla Lindqvist",
         "Jonna Sjöberg",
         None,
+    ),
+)
+
+
+# ---------------------------------------------------------------- Muistiinpanot
+# Neuvottelu, Asiakohta, Teksti, Teksti ruotsiksi
+
+NOTES: tuple[tuple[object, ...], ...] = (
+    (
+        "pohjoinen",
+        "2",
+        "Hyvinvointikoordinaattori esitteli suunnitelman seurantaindikaattorit.",
+        "Välfärdskoordinatorn presenterade planens uppföljningsindikatorer.",
     ),
 )

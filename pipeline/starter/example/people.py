@@ -14,11 +14,11 @@ _ALL = schema.ALL_NEGOTIATIONS
 PARTICIPANTS: tuple[tuple[str | None, ...], ...] = (
     # Pohjoinen
     ("Juha Mäkelä", "Karhunmaa", "kunnanjohtaja", "juha.makela@karhunmaa.example",
-     "040 555 0101", "neuvottelija", "ei", None),
+     "040 555 0101", "neuvottelija", "ei", None, "kyllä"),
     ("Riitta Heikkilä", "Karhunmaa", "kunnanvaltuuston puheenjohtaja",
-     "riitta.heikkila@karhunmaa.example", None, "neuvottelija", "kyllä", None),
+     "riitta.heikkila@karhunmaa.example", None, "neuvottelija", "kyllä", None, "kyllä"),
     ("Tiina Laaksonen", "Karhunmaa", "hyvinvointikoordinaattori",
-     "tiina.laaksonen@karhunmaa.example", "040 555 0103", "yhdyshenkilö", "ei", None),
+     "tiina.laaksonen@karhunmaa.example", "040 555 0103", "yhdyshenkilö", "ei", None, "ei"),
     ("Pekka Kinnunen", "Routajärvi", "kunnanjohtaja", "pekka.kinnunen@routajarvi.example",
      "040 555 0111", "neuvottelija", None, None),
     ("Anneli Huttunen", "Routajärvi", "kunnanhallituksen jäsen",

@@ -79,6 +79,9 @@ def validate(raw: RawWorkbook) -> tuple[YearData | None, Problems]:
         schema.SHEET_DECISIONS,
         lambda s: register.decisions(s, problems, municipalities, negotiations),
     )
+    notes = rows_of(schema.SHEET_NOTES, lambda s: register.notes(s, problems, negotiations))
+    if neuvottelut and osallistujat:
+        people.checker_warnings(neuvottelut, problems, negotiations, participants)
     if settings is None or problems.errors:
         return None, problems
     data = YearData(
@@ -91,6 +94,7 @@ def validate(raw: RawWorkbook) -> tuple[YearData | None, Problems]:
         responses=tuple(responses),
         raised=tuple(raised),
         decisions=tuple(decisions),
+        notes=tuple(notes),
         sheets_present=frozenset(
             n for n, sh in sheets.items() if sh is not None and schema.SHEETS_BY_NAME[n].optional
         ),

@@ -83,6 +83,7 @@ def participants(
                 if is_county or is_ngo or municipality
                 else sheet.text(row, "Organisaatio ruotsiksi"),
                 title_sv=sheet.text(row, "Tehtävä ruotsiksi"),
+                attended=_attended(sheet, problems, row, attends, negotiations),
             )
         )
     return result
@@ -205,3 +206,51 @@ def delegation_warnings(
                 f"hyvinvointialueen kokoonpanossa neuvottelussa ”{n.code}” ei ole "
                 "luottamushenkilöä. Merkitse yksi edustajista luottamushenkilöksi.",
             )
+
+
+def _attended(
+    sheet: Sheet,
+    problems: Problems,
+    row: RawRow,
+    attends: list[str],
+    negotiations: list[Negotiation],
+) -> tuple[str, ...] | None:
+    """``Läsnä``: yes/no for all of the person's negotiations, or the codes attended."""
+    text = sheet.text(row, "Läsnä")
+    if not text:
+        return None
+    try:
+        return tuple(attends) if parse_bool(text) else ()
+    except ValueError:
+        pass
+    codes = {key(n.code): n.code for n in negotiations}
+    result: list[str] = []
+    for part in split_list(text.replace(";", ",")):
+        if key(part) in codes:
+            result.append(codes[key(part)])
+        else:
+            problems.error(
+                sheet.ref(row, "Läsnä"),
+                f"neuvottelua ”{part}” ei ole Neuvottelut-välilehdellä."
+                f"{did_you_mean(part, codes.values())} "
+                "Kirjoita kyllä, ei tai läsnäolon neuvottelujen tunnukset pilkuin eroteltuina.",
+            )
+    return tuple(result)
+
+
+def checker_warnings(
+    neuvottelut: Sheet,
+    problems: Problems,
+    negotiations: list[Negotiation],
+    participants: list[Participant],
+) -> None:
+    """A minute checker should be a participant of that negotiation."""
+    for n in negotiations:
+        names = {key(p.name) for p in participants if n.code in p.negotiations}
+        for name in n.checkers:
+            if key(name) not in names:
+                problems.warning(
+                    neuvottelut.row_ref(n.row, "Pöytäkirjan tarkastajat"),
+                    f"pöytäkirjan tarkastaja {name} ei ole neuvottelun ”{n.code}” "
+                    "osallistuja. Tarkista nimi Osallistujat-välilehdeltä.",
+                )

@@ -12,6 +12,7 @@ from pipeline.contract.values import (
     parse_email,
     parse_language,
     parse_time,
+    split_list,
 )
 from pipeline.errors import Problems, at
 from pipeline.workbook.model import Municipality, Negotiation
@@ -140,6 +141,10 @@ def negotiations(
             language=language,
             row=row.number,
             place_sv=sheet.text(row, "Paikka ruotsiksi"),
+            checkers=tuple(split_list(sheet.text(row, "Pöytäkirjan tarkastajat"))),
+            checked=sheet.parsed(row, "Tarkastettu", parse_date, None),
+            invitation_date=sheet.parsed(row, "Kutsun päivämäärä", parse_date, None),
+            registration_by=sheet.parsed(row, "Ilmoittautuminen", parse_date, None),
         )
         _negotiation_warnings(sheet, problems, row, negotiation, date, year)
         result.append(negotiation)

@@ -13,6 +13,7 @@ from pipeline.workbook.model import (
     Municipality,
     MunicipalityIndex,
     Negotiation,
+    Note,
     RaisedItem,
     derived_decision_id,
 )
@@ -220,3 +221,37 @@ def _reserved_ids(sheet: Sheet, problems: Problems, result: list[Decision]) -> N
                 sheet.row_ref(d.row, "Tunnus"),
                 f"tunnus ”{d.id}” on varattu ohjelman luomille tunnuksille. Valitse toinen tunnus.",
             )
+
+
+# ---------------------------------------------------------------------- Muistiinpanot
+
+
+def notes(sheet: Sheet, problems: Problems, negotiations: list[Negotiation]) -> list[Note]:
+    """``Muistiinpanot``: a known negotiation, and an agenda item by number or title."""
+    codes = {key(n.code): n for n in negotiations}
+    result: list[Note] = []
+    for row in sheet.rows:
+        code = sheet.text(row, "Neuvottelu", required=True)
+        item = sheet.text(row, "Asiakohta", required=True)
+        text = sheet.text(row, "Teksti", required=True)
+        negotiation = codes.get(key(code)) if code else None
+        if code and negotiation is None:
+            problems.error(
+                sheet.ref(row, "Neuvottelu"),
+                f"neuvottelua ”{code}” ei ole Neuvottelut-välilehdellä."
+                f"{did_you_mean(code, [n.code for n in negotiations])} Käytä neuvottelun tunnusta.",
+            )
+        number = item.rstrip(".")
+        numbered = number.isdigit() and 1 <= int(number) <= len(schema.AGENDA_ITEMS_FI)
+        if item and not numbered and recognise_agenda_item(item) is None:
+            problems.error(
+                sheet.ref(row, "Asiakohta"),
+                f"asiakohtaa ”{item}” ei tunnisteta.{did_you_mean(item, schema.AGENDA_ITEMS_FI)} "
+                "Kirjoita asialistan kohdan numero tai nimi.",
+            )
+            continue
+        if negotiation and item and text:
+            result.append(
+                Note(negotiation.code, item, text, sheet.text(row, "Teksti ruotsiksi"), row.number)
+            )
+    return result
