@@ -145,6 +145,11 @@ def merge_progress(rows: Sequence[TrackerRow], forms: Sequence[ReturnedProgress]
             row = merged[index]
             changes = _changes(entry, row)
             if not changes:
+                # it says what the row already says (perhaps thanks to an earlier form):
+                # should a later form replace that, this form is warned about too
+                said = _entry_values(entry)
+                if said:
+                    set_by.setdefault(index, []).append((form, entry, said))
                 continue
             current = row.values.get("Päivitetty")
             day = tracker_updated(current)

@@ -263,3 +263,27 @@ def test_the_later_date_wins_and_no_typed_value_is_lost(rows, returns):
                     and _shown(column, value) in w.message
                     for w in merge.warnings
                 ), (form.file, e, column, merge.warnings)
+
+
+def test_a_form_that_agreed_with_an_earlier_one_is_warned_when_a_later_form_replaces_both():
+    # found by the property test: three undated reports, the middle one saying what the
+    # first had already put on the row; the third replaced both, and the middle one's
+    # value vanished without a word
+    row = TrackerRow(
+        {"Tunnus": "A", "Tila": "Ei aloitettu", "Tilannekuvaus": "", "Päivitetty": None}
+    )
+    saved = dt.datetime(2027, 2, 1)
+
+    def form(n: int, status: str) -> ReturnedProgress:
+        entry = ProgressEntry("A", status, "", None, "Seurantalomake!A8")
+        return ReturnedProgress(f"seurantavastaukset/{n}.xlsx", f"Kunta {n}", saved, (entry,))
+
+    merge = merge_progress(
+        [row], [form(0, "Viivästynyt"), form(1, "Viivästynyt"), form(2, "Valmis")]
+    )
+    assert merge.rows[0].values["Tila"] == "Valmis"
+    for n in (0, 1):
+        assert any(
+            w.where.startswith(f"seurantavastaukset/{n}.xlsx") and "Viivästynyt" in w.message
+            for w in merge.warnings
+        ), merge.warnings
