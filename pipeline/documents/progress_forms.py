@@ -36,7 +36,7 @@ from pipeline.contract.tracker import REGISTER_COLUMN, REMOVED
 from pipeline.contract.values import clean_text, key
 from pipeline.documents.progress_merge import tracker_status, tracker_updated
 from pipeline.documents.tracker.rows import Formula, TrackerRow
-from pipeline.render.xlsx import set_date, set_properties, set_text, workbook_bytes
+from pipeline.render.xlsx import hidden_marker, set_date, set_properties, set_text, workbook_bytes
 from pipeline.workbook.model import Municipality, YearData
 
 if TYPE_CHECKING:
@@ -270,9 +270,6 @@ def _validations(ws: Worksheet, lang: str, last: int) -> None:
 def _write_marker(
     wb: Workbook, data: YearData, m: Municipality, form_sheet: str, placed: list[tuple[str, int]]
 ) -> None:
-    ws = wb.create_sheet(layout.MARKER_SHEET)
-    ws.sheet_state = "veryHidden"
-    ws.protection.sheet = True
     rows = [
         (layout.MARKER_KIND, layout.FORM_VERSION),
         (layout.M_YEAR, str(data.settings.year)),
@@ -283,9 +280,7 @@ def _write_marker(
         (layout.M_ROWS, layout.M_ROWS_VALUE),
     ]
     rows += [(ident, str(r)) for ident, r in placed]
-    for r, (label, value) in enumerate(rows, start=1):
-        set_text(ws[f"A{r}"], label)
-        set_text(ws[f"B{r}"], value)
+    hidden_marker(wb, layout.MARKER_SHEET, rows)
 
 
 def progress_form(

@@ -54,6 +54,7 @@ from pipeline.render.xlsx import (
     HEADER_FONT,
     first_sheet,
     fit_to_page_width,
+    hidden_marker,
     set_properties,
     set_text,
     workbook_bytes,
@@ -214,9 +215,6 @@ def _choices(q: SurveyQuestion, lang: str) -> tuple[str, ...]:
 def _write_marker(
     wb: Workbook, data: YearData, m: Municipality, form_sheet: str, cells: list[str]
 ) -> None:
-    ws = wb.create_sheet(layout.MARKER_SHEET)
-    ws.sheet_state = "veryHidden"
-    ws.protection.sheet = True
     rows = [
         (layout.MARKER_KIND, layout.FORM_VERSION),
         (layout.M_YEAR, str(data.settings.year)),
@@ -228,9 +226,7 @@ def _write_marker(
     ]
     # the Finnish text in every language: a returned form maps back to its question by it
     rows += [(q.text, cell) for q, cell in zip(data.questions, cells, strict=True)]
-    for r, (label, value) in enumerate(rows, start=1):
-        set_text(ws[f"A{r}"], label)
-        set_text(ws[f"B{r}"], value)
+    hidden_marker(wb, layout.MARKER_SHEET, rows)
 
 
 def survey_forms(inputs: BuildInputs) -> Made:

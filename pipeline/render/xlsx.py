@@ -95,6 +95,16 @@ def set_value(cell: Cell, value: object) -> None:
         cell.value = value  # type: ignore[assignment]  # numbers, booleans, times as they are
 
 
+def hidden_marker(wb: Workbook, title: str, rows: list[tuple[str, str]]) -> None:
+    """A very hidden, protected sheet of (label, value) rows a returned form is recognised by."""
+    ws = wb.create_sheet(title)
+    ws.sheet_state = "veryHidden"
+    ws.protection.sheet = True
+    for r, (label, value) in enumerate(rows, start=1):
+        set_text(cell_at(ws, r, 1), label)
+        set_text(cell_at(ws, r, 2), value)
+
+
 def workbook_bytes(wb: Workbook) -> bytes:
     """The workbook as openpyxl saves it.
 

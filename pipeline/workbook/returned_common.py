@@ -130,6 +130,18 @@ def marker_rows(
     return rows
 
 
+def marker_sections(
+    rows: list[tuple[str, str]], section: str, missing: str
+) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """The marker's header (label -> value, below its first row) and the rows after
+    the label ``section``; :class:`BrokenForm` with ``missing`` when there is no such label."""
+    labels = [label for label, _ in rows]
+    if section not in labels:
+        raise BrokenForm(missing)
+    split = labels.index(section)
+    return dict(rows[1:split]), rows[split + 1 :]
+
+
 def saved_time(wb: Workbook, path: Path) -> dt.datetime:
     """When the form was last saved: Excel's own record inside the file, else the file time."""
     modified: dt.datetime | None = wb.properties.modified

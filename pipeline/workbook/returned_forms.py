@@ -67,12 +67,10 @@ def read_marker(wb: Workbook) -> Marker:
         version=layout.FORM_VERSION,
         what="hytetu-kyselylomake",
     )
-    labels = [label for label, _ in rows]
-    if layout.M_QUESTIONS not in labels:
-        raise BrokenForm("tiedoston tunnistevälilehdeltä puuttuvat kysymykset.")
-    split = labels.index(layout.M_QUESTIONS)
-    info = dict(rows[1:split])
-    questions = tuple(rows[split + 1 :])
+    info, section = common.marker_sections(
+        rows, layout.M_QUESTIONS, "tiedoston tunnistevälilehdeltä puuttuvat kysymykset."
+    )
+    questions = tuple(section)
     for _, cell in questions:
         try:
             coordinate_from_string(cell)

@@ -96,13 +96,11 @@ def read_progress_marker(wb: Workbook) -> ProgressMarker:
         version=layout.FORM_VERSION,
         what="hytetu-seurantalomake",
     )
-    labels = [label for label, _ in rows]
-    if layout.M_ROWS not in labels:
-        raise BrokenForm("tiedoston tunnistevälilehdeltä puuttuvat päätösten tunnukset.")
-    split = labels.index(layout.M_ROWS)
-    info = dict(rows[1:split])
+    info, section = common.marker_sections(
+        rows, layout.M_ROWS, "tiedoston tunnistevälilehdeltä puuttuvat päätösten tunnukset."
+    )
     placed = []
-    for ident, row in rows[split + 1 :]:
+    for ident, row in section:
         if not row.isdigit() or int(row) < layout.FIRST_ROW:
             raise BrokenForm("tiedoston tunnistevälilehti on muuttunut.")
         placed.append((ident, int(row)))
