@@ -1,0 +1,403 @@
+"""The words of the Word templates, per language: the one place to edit a fixed text.
+
+A key maps to literal text or to a Jinja expression the template keeps as is.
+"""
+
+from __future__ import annotations
+
+SHY = "\u00ad"  # soft hyphen in a table heading -> <w:softHyphen/>
+
+# ------------------------------------------------------------------------- texts
+
+TEXTS: dict[str, dict[str, str]] = {
+    "fi": {
+        "lang": "fi-FI",
+        "decimal": ",",
+        "type_kutsu": "KUTSU",
+        "type_asialista": "ASIALISTA",
+        "type_poytakirja": "{% if final %}PÖYTÄKIRJA{% else %}PÖYTÄKIRJALUONNOS{% endif %}",
+        "page": "Sivu",
+        # info lines
+        "addressees": "Vastaanottajat",
+        "service_area": "Palvelualue",
+        "time": "Aika",
+        "place": "Paikka",
+        "remote": "Etäyhteys",
+        "theme": "Teema",
+        "municipalities": "Kunnat",
+        "chair": "Puheenjohtaja",
+        "secretary": "Sihteeri",
+        "attachment": "Liite",
+        "attachment_agenda": "Asialista",
+        # kutsu
+        "invite": "{{ county }} kutsuu palvelualueen kunnat vuosittaiseen hyvinvoinnin, terveyden"
+        " ja turvallisuuden edistämisen neuvotteluun (hytetu-neuvottelu). Neuvottelu on osa"
+        " sosiaali- ja terveydenhuollon järjestämisestä annetun lain (612/2021) 6 ja 7 §:ssä"
+        " säädettyä hyvinvoinnin ja terveyden edistämisen yhteistyötä.",
+        "contents": "Neuvottelussa käsitellään alueellisen hyvinvointi- ja turvallisuussuunnitelman"
+        "{% if period %} {{ period }}{% endif %} tilannetta, hyte-kerrointa sekä teemaan liittyviä"
+        " kuntien ja hyvinvointialueen nostoja. Tavoitteena on sopia yhteisistä jatkotoimista,"
+        " niitä eteenpäin vievistä yhteistyöfoorumeista ja seurantavastuista.",
+        "delegation": "Pyydämme, että kunnan neuvotteluvaltuuskuntaan kuuluu myös luottamushenkilö"
+        " ja että valtuuskunnalla on valtuudet sopia neuvottelussa käsiteltävistä asioista.",
+        "pre_tasks": "Pyydämme kuntia toimittamaan ennakkotehtävät sekä nostot eli asiat, joista"
+        " kunta toivoo neuvottelussa sovittavan, hyvinvointialueelle viimeistään"
+        " {{ pre_deadline }}.",
+        "participants": "Osallistujat",
+        "no_participants": "Osallistujaluettelo täydentyy kuntien ja hyvinvointialueen"
+        " ilmoitusten mukaan.",
+        "agenda_heading": "Asialista",
+        "agenda_note": "Neuvottelun asialista on tämän kutsun liitteenä. Ennakkomateriaali"
+        " toimitetaan osallistujille ennen neuvottelua.",
+        "welcome": "Tervetuloa neuvotteluun!",
+        "regards": "Ystävällisin terveisin",
+        "phone": "puh.",
+        "elected": "luottamushenkilö",
+        # asialista / poytakirja
+        "raised_heading": "Kuntien nostot",
+        "previous_heading": "Edellisen vuoden sopimukset",
+        "decisions_heading": "Päätökset ja jatkotoimet",
+        "col_municipality": "Kunta",
+        "col_topic": "Aihe",
+        "col_description": "Kuvaus",
+        "col_wish": "Toive hyvinvointi" + SHY + "alueelle",
+        "col_decision": "Päätös",
+        "col_follow_up": "Jatko" + SHY + "toimi",
+        "col_status": "Tila",
+        "col_note": "Tilanne" + SHY + "kuvaus",
+        "col_responsible": "Vastuu" + SHY + "taho",
+        "col_forum": "Yhteistyö" + SHY + "foorumi",
+        "col_monitoring": "Seuranta" + SHY + "vastuu",
+        "col_deadline": "Määräaika",
+        "present": "Läsnä",
+        "no_present": "Läsnäolijat kirjataan neuvottelussa.",
+        "draft": "LUONNOS – päätöksiä ei ole vielä kirjattu.",
+        "final": "Pöytäkirjaan on kirjattu yhteensä {{ decision_count }}"
+        " {% if decision_count == 1 %}päätös{% else %}päätöstä{% endif %} jatkotoimineen.",
+        "signatures": "Allekirjoitukset",
+        "checked": "Pöytäkirja on tarkastettu ja hyväksytty.",
+        "place_date": "Paikka ja aika",
+        "checker": "Pöytäkirjan tarkastaja",
+    },
+    "sv": {
+        "lang": "sv-FI",
+        "decimal": ",",
+        "type_kutsu": "KALLELSE",
+        "type_asialista": "FÖREDRAGNINGSLISTA",
+        "type_poytakirja": "{% if final %}PROTOKOLL{% else %}PROTOKOLLSUTKAST{% endif %}",
+        "page": "Sida",
+        "addressees": "Mottagare",
+        "service_area": "Serviceområde",
+        "time": "Tid",
+        "place": "Plats",
+        "remote": "Distansdeltagande",
+        "theme": "Tema",
+        "municipalities": "Kommuner",
+        "chair": "Ordförande",
+        "secretary": "Sekreterare",
+        "attachment": "Bilaga",
+        "attachment_agenda": "Föredragningslista",
+        "invite": "{{ county }} kallar kommunerna i serviceområdet till den årliga förhandlingen"
+        " om främjande av välfärd, hälsa och säkerhet (hytetu-förhandling). Förhandlingen är en"
+        " del av det samarbete för främjande av välfärd och hälsa som föreskrivs i 6 och 7 §"
+        " i lagen om ordnande av social- och hälsovård (612/2021).",
+        "contents": "Vid förhandlingen behandlas läget för den regionala välfärds- och"
+        " säkerhetsplanen{% if period %} {{ period }}{% endif %}, hyte-koefficienten samt"
+        " kommunernas och välfärdsområdets frågor inom temat. Målet är att komma överens om"
+        " gemensamma fortsatta åtgärder, om de samarbetsforum som för dem vidare och om"
+        " uppföljningsansvaret.",
+        "delegation": "Vi ber att kommunens förhandlingsdelegation också omfattar en förtroendevald"
+        " och att delegationen har befogenhet att komma överens om de frågor som behandlas.",
+        "pre_tasks": "Vi ber kommunerna att till välfärdsområdet skicka in förhandsuppgifterna"
+        " samt de frågor som kommunen vill att man kommer överens om vid förhandlingen senast"
+        " den {{ pre_deadline }}.",
+        "participants": "Deltagare",
+        "no_participants": "Deltagarförteckningen kompletteras enligt kommunernas och"
+        " välfärdsområdets anmälningar.",
+        "agenda_heading": "Föredragningslista",
+        "agenda_note": "Föredragningslistan för förhandlingen bifogas denna kallelse."
+        " Förhandsmaterialet skickas till deltagarna före förhandlingen.",
+        "welcome": "Välkommen till förhandlingen!",
+        "regards": "Med vänlig hälsning",
+        "phone": "tfn",
+        "elected": "förtroendevald",
+        "raised_heading": "Kommunernas frågor",
+        "previous_heading": "Föregående års överenskommelser",
+        "decisions_heading": "Beslut och fortsatta åtgärder",
+        "col_municipality": "Kommun",
+        "col_topic": "Ämne",
+        "col_description": "Beskrivning",
+        "col_wish": "Önskemål till välfärds" + SHY + "området",
+        "col_decision": "Beslut",
+        "col_follow_up": "Fortsatt åtgärd",
+        "col_status": "Status",
+        "col_note": "Läges" + SHY + "beskrivning",
+        "col_responsible": "Ansvarig",
+        "col_forum": "Samarbets" + SHY + "forum",
+        "col_monitoring": "Uppfölj" + SHY + "nings" + SHY + "ansvar",
+        "col_deadline": "Tidsfrist",
+        "present": "Närvarande",
+        "no_present": "De närvarande antecknas vid förhandlingen.",
+        "draft": "UTKAST – besluten har ännu inte antecknats.",
+        "final": "I protokollet har sammanlagt {{ decision_count }} beslut med fortsatta"
+        " åtgärder antecknats.",
+        "signatures": "Underskrifter",
+        "checked": "Protokollet har justerats och godkänts.",
+        "place_date": "Ort och datum",
+        "checker": "Protokolljusterare",
+    },
+}
+
+#: words of the phase 1 and 4 documents (ennakkotehtava, ennakkomateriaali, tiedote,
+#: yhteenveto); merged into TEXTS so that every builder reads one dictionary
+PHASE_TEXTS: dict[str, dict[str, str]] = {
+    "fi": {
+        "type_ennakkotehtava": "ENNAKKOTEHTÄVÄ",
+        "type_ennakkomateriaali": "ENNAKKOMATERIAALI",
+        "type_tiedote": "TIEDOTELUONNOS",
+        "type_yhteenveto": "VUOSIYHTEENVETO",
+        "deadline_label": "Palautettava",
+        # ennakkotehtava
+        "pretask_intro": "{{ county }} ja alueen kunnat neuvottelevat vuosittain hyvinvoinnin,"
+        " terveyden ja turvallisuuden edistämisestä (hytetu-neuvottelut). Vuoden {{ year }}"
+        " neuvottelujen teema on {{ theme|lower }}, yksi alueellisen hyvinvointi- ja"
+        " turvallisuussuunnitelman{% if period %} {{ period }}{% endif %} painopisteistä."
+        " Ennakkotehtävän avulla neuvotteluihin valmistaudutaan yhdessä, jotta niissä voidaan"
+        " sopia yhteisistä tavoitteista, toimista ja vastuunjaosta.",
+        "task_heading": "Tehtävä",
+        "task_kunnat": "Kunta valmistelee neuvotteluun tiiviin, teeman mukaisen esityksen"
+        " merkittävistä asioista hyte-kerroin huomioiden. Valmistelu tehdään monitoimijaisesti:"
+        " mukaan kannattaa kutsua teeman kannalta keskeiset toimialat ja kunnan hyte-työryhmä.",
+        "task_kunnat_1": "Nimetkää neuvotteluun kunnan edustajat teeman mukaisesti, myös"
+        " luottamushenkilö, ja antakaa edustajille valtuudet sopia käsiteltävistä asioista.",
+        "task_kunnat_2": "Lähettäkää hyvinvointialueelle nostot: asiat, joista kunta haluaa"
+        " neuvottelussa sopia ja joihin se toivoo hyvinvointialueen valmistautuvan.",
+        "task_kunnat_3": "Vastatkaa ennakkokyselyyn; lomake lähetetään kunnalle erikseen.",
+        "task_sote": "Sosiaali- ja terveyspalvelut valmistelevat neuvotteluihin tiiviin, teeman"
+        " mukaisen esityksen merkittävistä asioista palvelualueittain hyte-kerroin huomioiden:"
+        " mitä teemaan liittyvä palvelutarve ja asiakastieto kertovat, miten palvelut tukevat"
+        " kuntien hyvinvointityötä ja missä yhteistyötä kuntien kanssa tarvitaan.",
+        "task_sote_1": "Nimetkää teeman asiantuntijat hyvinvointialueen neuvottelukokoonpanoon.",
+        "task_sote_2": "Kootkaa teemaan liittyvä palvelu- ja asiakastieto palvelualueittain.",
+        "task_sote_3": "Valmistautukaa vastaamaan kuntien nostoihin.",
+        "task_jarjestot": "Järjestöneuvottelukunta valmistelee neuvotteluihin tiiviin, teeman"
+        " mukaisen esityksen merkittävistä asioista järjestöjen näkökulmasta hyte-kerroin"
+        " huomioiden: järjestöjen teemaan liittyvä toiminta, niiden havainnot ihmisten arjesta"
+        " sekä ehdotukset yhteistyöhön kuntien ja hyvinvointialueen kanssa.",
+        "task_jarjestot_1": "Nimetkää järjestöneuvottelukunnan edustajat neuvotteluihin.",
+        "task_jarjestot_2": "Kootkaa jäsenjärjestöjen teemaan liittyvä toiminta ja havainnot.",
+        "task_jarjestot_3": "Tuokaa esiin, missä järjestöt voivat olla mukana sovittavissa"
+        " toimissa.",
+        "content_heading": "Esityksen sisältö",
+        "content_1": "Teeman kannalta merkittävimmät asiat ja ilmiöt omassa toiminnassa.",
+        "content_2": "Mitä on jo tehty ja mitä tieto ja tulokset kertovat.",
+        "content_3": "Hyte-kerroin: miten teeman työ näkyy hyte-kertoimen indikaattoreissa ja"
+        " miten niitä voidaan yhdessä parantaa.",
+        "content_4": "Mistä halutaan neuvottelussa sopia ja mihin toivotaan muiden valmistautuvan.",
+        "content_5": "Esitys on tiivis: enintään noin 10 minuuttia tai muutama dia.",
+        "phenomena_heading": "Neuvotteluihin nostettavat ilmiöt",
+        "phenomena_intro": "Hytetu-yhdyshenkilöverkosto on tunnistanut teemasta seuraavat"
+        " ilmiöt, jotka tuodaan esille neuvotteluissa. Käsitelkää niitä esityksessänne.",
+        "other_phenomena_heading": "Muut tunnistetut ilmiöt",
+        "other_phenomena_intro": "Verkosto tunnisti myös nämä ilmiöt; ne ovat taustaksi"
+        " valmistelulle, eikä niitä käsitellä neuvotteluissa erikseen.",
+        "col_phenomenon": "Ilmiö",
+        "deadlines_heading": "Määräajat",
+        "deadline_pretask": "Ennakkotehtävä palautetaan viimeistään {{ pretask_deadline }}.",
+        "deadline_survey": "Kunnat vastaavat ennakkokyselyyn viimeistään {{ survey_deadline }}.",
+        "deadline_none": "Määräajat ilmoitetaan erikseen.",
+        "schedule_heading": "Neuvottelujen aikataulu",
+        "col_service_area": "Palvelualue",
+        "col_time": "Aika",
+        "col_place": "Paikka",
+        "col_municipalities": "Kunnat",
+        "contact_heading": "Yhteystiedot",
+        "contact_intro": "Lisätietoja antaa ja ennakkotehtävät vastaanottaa",
+        # ennakkomateriaali
+        "material_intro": "Ennakkomateriaaliin on koottu neuvotteluun osallistuvien kuntien"
+        " nostot ja ennakkokyselyn vastaukset{% if has_previous %} sekä edellisen vuoden"
+        " ({{ previous_year }}) neuvotteluissa sovittujen asioiden tilanne seurantataulukon"
+        " mukaan{% endif %}. Tutustukaa materiaaliin ennen neuvottelua.",
+        "survey_heading": "Ennakkokyselyn vastaukset",
+        "survey_number": "Vastaus {{ s.number }}",
+        "col_question": "Kysymys",
+        "col_answer": "Vastaus",
+        "no_answer": "(ei vastausta)",
+        "col_priority": "Paino" + SHY + "piste",
+        "previous_year_heading": "Edellisen vuoden sopimukset ({{ previous_year }})",
+        "nothing_from": "Kunnalta ei ole tullut nostoja eikä kyselyvastauksia.",
+        "area_heading": "Koko palvelualue",
+        # tiedote
+        "press_date": "Tiedote {{ doc_date }}",
+        "press_lead": "{{ county }} ja alueen kunnat ovat sopineet yhteisistä hyvinvoinnin,"
+        " terveyden ja turvallisuuden edistämisen toimista vuoden {{ year }}"
+        " hytetu-neuvotteluissa. Neuvottelujen teema oli {{ theme|lower }}. Neuvotteluissa"
+        " sovittiin yhteensä {{ decision_count }} asiasta.",
+        "press_law": "Hytetu-neuvottelut ovat hyvinvointialueen ja kuntien lakisääteisiä,"
+        " vuosittaisia neuvotteluja (laki sosiaali- ja terveydenhuollon järjestämisestä"
+        " 612/2021, 6 ja 7 §). Neuvottelut käytiin palvelualueittain, ja niihin osallistuivat"
+        " kunnat {{ municipalities }}.",
+        "press_held": "Neuvottelu {% if n.held %}pidettiin{% else %}pidetään{% endif %}"
+        " {{ n.date }}. Kunnat: {{ n.municipalities }}.",
+        "material_raised": "Nostot",
+        "press_agreements": "Keskeisiä sopimuksia:",
+        "press_followup": "Sovittujen asioiden toteutumista seurataan"
+        " hytetu-yhdyshenkilöverkostossa, ja niiden tilanne käsitellään seuraavan vuoden"
+        " neuvotteluissa.",
+        "press_contact": "Lisätietoja",
+        # yhteenveto
+        "summary_intro": "Yhteenveto kokoaa vuoden {{ year }} hytetu-neuvotteluissa sovittujen"
+        " asioiden etenemisen seurantataulukon mukaan {{ as_of }}. Se liitetään vuoden"
+        " {{ next_year }} neuvottelujen ennakkomateriaaliin.",
+        "summary_untracked": "Seurantataulukkoon ei ole vielä kirjattu tilanteita: kaikki"
+        " sovitut asiat ovat tilassa Ei aloitettu. Päivittäkää tilat seurantataulukkoon ja"
+        " tehkää yhteenveto uudelleen.",
+        "key_figures": "Keskeiset luvut",
+        "figure_total": "Sovittuja asioita yhteensä {{ total }}, joista valmiina"
+        " {{ totals.done }} ({{ done_percent }}).",
+        "figure_states": "Käynnissä {{ totals.in_progress }}, ei aloitettu"
+        " {{ totals.not_started }}, viivästynyt {{ totals.delayed }}, peruttu"
+        " {{ totals.cancelled }}.",
+        "figure_overdue": "Määräaika on ohitettu {{ totals.overdue }} keskeneräisessä asiassa.",
+        "by_municipality": "Tilanne kunnittain",
+        "by_priority": "Tilanne painopisteittäin",
+        "overdue_heading": "Määräaika ohitettu",
+        "cancelled_heading": "Perutut",
+        "unknown_heading": "Tila ei ole luettelossa",
+        "unknown_intro": "Näiden asioiden tila ei ole mikään seurantataulukon tiloista; ne"
+        " on laskettu vain yhteensä-lukuun. Korjatkaa tila seurantataulukkoon.",
+        "col_not_started": "Ei aloi" + SHY + "tettu",
+        "col_in_progress": "Käyn" + SHY + "nissä",
+        "col_done": "Valmis",
+        "col_delayed": "Viiväs" + SHY + "tynyt",
+        "col_cancelled": "Peruttu",
+        "col_total": "Yh" + SHY + "teensä",
+        "col_overdue": "Määrä" + SHY + "aika ohi",
+    },
+    "sv": {
+        "type_ennakkotehtava": "FÖRHANDSUPPGIFT",
+        "type_ennakkomateriaali": "FÖRHANDSMATERIAL",
+        "type_tiedote": "UTKAST TILL PRESSMEDDELANDE",
+        "type_yhteenveto": "ÅRSSAMMANFATTNING",
+        "deadline_label": "Senast",
+        "pretask_intro": "{{ county }} och kommunerna i området förhandlar varje år om"
+        " främjande av välfärd, hälsa och säkerhet (hytetu-förhandlingar). Temat för"
+        " förhandlingarna {{ year }} är {{ theme|lower }}, en av prioriteringarna i den"
+        " regionala välfärds- och säkerhetsplanen{% if period %} {{ period }}{% endif %}."
+        " Med förhandsuppgiften förbereder vi oss tillsammans så att vi vid förhandlingarna"
+        " kan komma överens om gemensamma mål, åtgärder och ansvarsfördelning.",
+        "task_heading": "Uppgift",
+        "task_kunnat": "Kommunen förbereder till förhandlingen en koncis presentation av"
+        " betydande frågor inom temat med hyte-koefficienten i åtanke. Förberedelsen görs"
+        " sektorsövergripande: bjud in de förvaltningar som är centrala för temat och"
+        " kommunens hyte-arbetsgrupp.",
+        "task_kunnat_1": "Utse kommunens representanter enligt temat, också en förtroendevald,"
+        " och ge dem befogenhet att komma överens om de frågor som behandlas.",
+        "task_kunnat_2": "Skicka till välfärdsområdet de frågor som kommunen vill komma"
+        " överens om vid förhandlingen och som välfärdsområdet bör förbereda sig på.",
+        "task_kunnat_3": "Besvara förhandsenkäten; blanketten skickas separat till kommunen.",
+        "task_sote": "Social- och hälsovårdstjänsterna förbereder till förhandlingarna en"
+        " koncis presentation av betydande frågor inom temat per serviceområde med"
+        " hyte-koefficienten i åtanke: vad servicebehovet och klientuppgifterna berättar, hur"
+        " tjänsterna stöder kommunernas välfärdsarbete och var samarbete med kommunerna behövs.",
+        "task_sote_1": "Utse sakkunniga inom temat till välfärdsområdets förhandlingsdelegation.",
+        "task_sote_2": "Sammanställ service- och klientuppgifter inom temat per serviceområde.",
+        "task_sote_3": "Förbered er på att svara på kommunernas frågor.",
+        "task_jarjestot": "Organisationsdelegationen förbereder till förhandlingarna en koncis"
+        " presentation av betydande frågor inom temat ur organisationernas perspektiv med"
+        " hyte-koefficienten i åtanke: organisationernas verksamhet inom temat, deras"
+        " iakttagelser om människornas vardag och förslag till samarbete med kommunerna och"
+        " välfärdsområdet.",
+        "task_jarjestot_1": "Utse organisationsdelegationens representanter till förhandlingarna.",
+        "task_jarjestot_2": "Sammanställ medlemsorganisationernas verksamhet och iakttagelser"
+        " inom temat.",
+        "task_jarjestot_3": "Lyft fram var organisationerna kan delta i de åtgärder som avtalas.",
+        "content_heading": "Presentationens innehåll",
+        "content_1": "De viktigaste frågorna och fenomenen inom temat i den egna verksamheten.",
+        "content_2": "Vad som redan gjorts och vad uppgifterna och resultaten visar.",
+        "content_3": "Hyte-koefficienten: hur arbetet inom temat syns i hyte-koefficientens"
+        " indikatorer och hur de kan förbättras tillsammans.",
+        "content_4": "Vad ni vill komma överens om vid förhandlingen och vad de andra bör"
+        " förbereda sig på.",
+        "content_5": "Presentationen är koncis: högst cirka 10 minuter eller några bilder.",
+        "phenomena_heading": "Fenomen som tas upp vid förhandlingarna",
+        "phenomena_intro": "Hytetu-kontaktpersonsnätverket har identifierat följande fenomen"
+        " inom temat som tas upp vid förhandlingarna. Behandla dem i er presentation.",
+        "other_phenomena_heading": "Övriga identifierade fenomen",
+        "other_phenomena_intro": "Nätverket identifierade också dessa fenomen; de är bakgrund"
+        " för förberedelserna och behandlas inte separat vid förhandlingarna.",
+        "col_phenomenon": "Fenomen",
+        "deadlines_heading": "Tidsfrister",
+        "deadline_pretask": "Förhandsuppgiften ska lämnas in senast {{ pretask_deadline }}.",
+        "deadline_survey": "Kommunerna besvarar förhandsenkäten senast {{ survey_deadline }}.",
+        "deadline_none": "Tidsfristerna meddelas separat.",
+        "schedule_heading": "Tidtabell för förhandlingarna",
+        "col_service_area": "Service" + SHY + "område",
+        "col_time": "Tid",
+        "col_place": "Plats",
+        "col_municipalities": "Kommuner",
+        "contact_heading": "Kontaktuppgifter",
+        "contact_intro": "Mer information ger och förhandsuppgifterna tas emot av",
+        "material_intro": "I förhandsmaterialet har de deltagande kommunernas frågor och svar"
+        " på förhandsenkäten sammanställts{% if has_previous %}, liksom läget för det som"
+        " överenskoms vid förhandlingarna föregående år ({{ previous_year }}) enligt"
+        " uppföljningstabellen{% endif %}. Bekanta er med materialet före förhandlingen.",
+        "survey_heading": "Svar på förhandsenkäten",
+        "survey_number": "Svar {{ s.number }}",
+        "col_question": "Fråga",
+        "col_answer": "Svar",
+        "no_answer": "(inget svar)",
+        "col_priority": "Priori" + SHY + "tering",
+        "previous_year_heading": "Föregående års överenskommelser ({{ previous_year }})",
+        "nothing_from": "Kommunen har inte skickat frågor eller enkätsvar.",
+        "area_heading": "Hela serviceområdet",
+        "press_date": "Pressmeddelande {{ doc_date }}",
+        "press_lead": "{{ county }} och kommunerna i området har kommit överens om gemensamma"
+        " åtgärder för att främja välfärd, hälsa och säkerhet vid hytetu-förhandlingarna"
+        " {{ year }}. Temat för förhandlingarna var {{ theme|lower }}. Sammanlagt"
+        " {{ decision_count }} överenskommelser gjordes.",
+        "press_law": "Hytetu-förhandlingarna är lagstadgade årliga förhandlingar mellan"
+        " välfärdsområdet och kommunerna (lagen om ordnande av social- och hälsovård 612/2021,"
+        " 6 och 7 §). Förhandlingarna fördes per serviceområde, och i dem deltog kommunerna"
+        " {{ municipalities }}.",
+        "press_held": "Förhandlingen {% if n.held %}hölls{% else %}hålls{% endif %} den"
+        " {{ n.date }}. Kommuner: {{ n.municipalities }}.",
+        "material_raised": "Frågor till förhandlingen",
+        "press_agreements": "Centrala överenskommelser:",
+        "press_followup": "Genomförandet följs upp i hytetu-kontaktpersonsnätverket, och läget"
+        " behandlas vid nästa års förhandlingar.",
+        "press_contact": "Mer information",
+        "summary_intro": "Sammanfattningen visar hur det som överenskoms vid"
+        " hytetu-förhandlingarna {{ year }} har framskridit enligt uppföljningstabellen den"
+        " {{ as_of }}. Den bifogas förhandsmaterialet till förhandlingarna {{ next_year }}.",
+        "summary_untracked": "Inga lägesuppgifter har ännu förts in i uppföljningstabellen:"
+        " alla överenskommelser har statusen Ej påbörjad. Uppdatera statusen i"
+        " uppföljningstabellen och gör sammanfattningen på nytt.",
+        "key_figures": "Nyckeltal",
+        "figure_total": "Sammanlagt {{ total }} överenskommelser, av vilka {{ totals.done }}"
+        " är klara ({{ done_percent }}).",
+        "figure_states": "Pågår {{ totals.in_progress }}, ej påbörjade"
+        " {{ totals.not_started }}, försenade {{ totals.delayed }}, inställda"
+        " {{ totals.cancelled }}.",
+        "figure_overdue": "Tidsfristen har överskridits för {{ totals.overdue }} oavslutade"
+        " överenskommelser.",
+        "by_municipality": "Läget per kommun",
+        "by_priority": "Läget per prioritering",
+        "overdue_heading": "Tidsfristen överskriden",
+        "cancelled_heading": "Inställda",
+        "unknown_heading": "Status saknas i listan",
+        "unknown_intro": "Dessa överenskommelser har en status som inte finns i"
+        " uppföljningstabellens lista; de räknas bara i totalen. Rätta statusen i"
+        " uppföljningstabellen.",
+        "col_not_started": "Ej påbör" + SHY + "jad",
+        "col_in_progress": "Pågår",
+        "col_done": "Klar",
+        "col_delayed": "Förse" + SHY + "nad",
+        "col_cancelled": "Inställd",
+        "col_total": "Totalt",
+        "col_overdue": "Tids" + SHY + "frist över" + SHY + "skriden",
+    },
+}
+for _lang, _words in PHASE_TEXTS.items():
+    assert not set(_words) & set(TEXTS[_lang]), "a phase text would replace a word in use"
+    TEXTS[_lang].update(_words)
