@@ -30,6 +30,9 @@ class Problem:
     where: str
     message: str
     severity: str = ERROR
+    #: the lookups (:data:`Problems.gaps`) this finding takes as complete; when one of
+    #: them has a gap, the finding is a consequence of an error already reported
+    relies_on: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def is_error(self) -> bool:
@@ -67,12 +70,28 @@ class Problems:
     """Collects findings; validation reports them all, then aborts once."""
 
     items: list[Problem] = field(default_factory=list)
+    #: lookups with rows missing because of an error already reported (``"Kunnat"``)
+    gaps: set[str] = field(default_factory=set)
 
-    def error(self, where: str, message: str) -> None:
-        self.items.append(Problem(where, message, ERROR))
+    def error(self, where: str, message: str, *, relies_on: Iterable[str] = ()) -> None:
+        self.items.append(Problem(where, message, ERROR, tuple(relies_on)))
 
-    def warning(self, where: str, message: str) -> None:
-        self.items.append(Problem(where, message, WARNING))
+    def warning(self, where: str, message: str, *, relies_on: Iterable[str] = ()) -> None:
+        self.items.append(Problem(where, message, WARNING, tuple(relies_on)))
+
+    def gap(self, lookup: str) -> None:
+        """``lookup`` lacks rows: an error about them is already reported."""
+        self.gaps.add(lookup)
+
+    def drop_consequences(self) -> None:
+        """One cause, one message: drop findings that only follow from a gap.
+
+        A municipality row without its name makes every reference to that
+        municipality look wrong; those references are not reported, the empty
+        cell is. After the fix, the next check reports whatever is still wrong.
+        """
+        if self.gaps:
+            self.items = [p for p in self.items if not self.gaps.intersection(p.relies_on)]
 
     def extend(self, problems: Iterable[Problem]) -> None:
         self.items.extend(problems)

@@ -36,17 +36,24 @@ def form_files(
     problems: Problems,
     *,
     not_xlsx: str,
-    entry: str | None = None,
+    entry: str,
 ) -> list[tuple[Path, str]]:
     """The ``.xlsx`` files of ``<workbook folder>/<folder_name>/``, as (path, where), by name.
 
     ``where`` is ``"<folder_name>/<file name>"``. Lock files and files that are
     no ``.xlsx`` (``not_xlsx`` says what to do) are warnings; a sub-folder is a
-    warning saying ``entry``, or passed over when that is None.
+    warning saying ``entry``; a file named like the folder is a warning too.
     """
     if data.workbook is None:
         return []
     folder = data.workbook.parent / folder_name
+    if folder.exists() and not folder.is_dir():
+        problems.warning(
+            folder_name,
+            f"{folder} on tiedosto, ei kansio, joten palautettuja lomakkeita ei luettu. "
+            f"Luo kansio {folder_name} työkirjan viereen ja tallenna lomakkeet sinne.",
+        )
+        return []
     if not folder.is_dir():
         return []
     try:
@@ -64,8 +71,7 @@ def form_files(
         if path.name.casefold() in SYSTEM_FILES:
             continue
         if path.is_dir():
-            if entry is not None:
-                problems.warning(where, entry)
+            problems.warning(where, entry)
             continue
         owner = naming.lock_owner(path.name)
         if owner is not None:

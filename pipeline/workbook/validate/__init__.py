@@ -37,6 +37,9 @@ def validate(raw: RawWorkbook) -> tuple[YearData | None, Problems]:
     _open_elsewhere(raw, problems)
     _unknown_sheets(raw, problems)
     sheets = {spec.name: open_sheet(raw, spec.name, problems) for spec in schema.SHEETS}
+    for name, opened in sheets.items():
+        if opened is None:  # missing, or a required column missing: reported once
+            problems.gap(name)
 
     def rows_of(name: str, build: Callable[[Sheet], list[T]]) -> list[T]:
         sheet = sheets[name]
@@ -82,6 +85,7 @@ def validate(raw: RawWorkbook) -> tuple[YearData | None, Problems]:
     notes = rows_of(schema.SHEET_NOTES, lambda s: register.notes(s, problems, negotiations))
     if neuvottelut and osallistujat:
         people.checker_warnings(neuvottelut, problems, negotiations, participants)
+    problems.drop_consequences()
     if settings is None or problems.errors:
         return None, problems
     data = YearData(

@@ -7,7 +7,15 @@ from pipeline.contract.values import key, parse_bool, parse_email, parse_role, s
 from pipeline.errors import Problems
 from pipeline.workbook.model import Municipality, MunicipalityIndex, Negotiation, Participant
 from pipeline.workbook.read import RawRow
-from pipeline.workbook.validate.sheet import Sheet, did_you_mean
+from pipeline.workbook.validate.sheet import (
+    ON_AREAS,
+    ON_DELEGATIONS,
+    ON_MUNICIPALITIES,
+    ON_NEGOTIATIONS,
+    PARTICIPANT_ROWS,
+    Sheet,
+    did_you_mean,
+)
 
 
 def participants(
@@ -44,21 +52,26 @@ def participants(
                     f"organisaatio ”{org}” on melkein ”{near}”. Tarkoititko ”{near}”? "
                     "Kirjoitusvirheen vuoksi henkilö jäisi pois kaikista asiakirjoista. Korjaa "
                     "nimi; jos henkilö edustaa muuta organisaatiota, kirjoita sen koko nimi.",
+                    relies_on=ON_MUNICIPALITIES,
                 )
             elif hint:
                 problems.warning(
                     sheet.ref(row, "Organisaatio"),
                     f"organisaatio ”{org}” ei ole alueen kunta.{hint} "
                     "Jos kyse on muusta organisaatiosta, merkintä on kunnossa.",
+                    relies_on=ON_MUNICIPALITIES,
                 )
         attends = _attends(sheet, problems, row, wanted, negotiations, municipality, lookup)
         if not wanted and municipality is None and name and org:
             problems.warning(
                 sheet.ref(row, "Neuvottelut"),
-                f"{name} ({org}) ei osallistu mihinkään neuvotteluun. Kirjoita sarakkeeseen "
+                f"{name} ({org}) ei osallistu mihinkään neuvotteluun, joten häntä ei ole "
+                "yhdessäkään kutsussa, asialistassa eikä pöytäkirjassa. Kirjoita sarakkeeseen "
                 f"neuvottelujen tunnukset tai ”{schema.ALL_NEGOTIATIONS}”.",
+                relies_on=ON_AREAS,
             )
         if not (name and org):
+            problems.gap(PARTICIPANT_ROWS)
             continue
         if is_county:
             organisation = schema.ORG_COUNTY
@@ -154,6 +167,7 @@ def _attends(
                 f"neuvottelua ”{part}” ei ole Neuvottelut-välilehdellä."
                 f"{did_you_mean(part, codes.values())} "
                 f"Kirjoita tunnukset pilkuin eroteltuina tai ”{schema.ALL_NEGOTIATIONS}”.",
+                relies_on=ON_NEGOTIATIONS,
             )
     return attends
 
@@ -184,12 +198,14 @@ def delegation_warnings(
                 where,
                 f"kunnalla {m.name} ei ole yhtään osallistujaa. Lisää kunnan neuvottelukokoonpano "
                 "Osallistujat-välilehdelle.",
+                relies_on=ON_DELEGATIONS,
             )
         elif not any(p.elected for p in people):
             problems.warning(
                 where,
                 f"kunnan {m.name} kokoonpanossa ei ole luottamushenkilöä. Merkitse "
                 "luottamushenkilö Osallistujat-välilehdelle (Luottamushenkilö = kyllä).",
+                relies_on=ON_DELEGATIONS,
             )
     for n in negotiations:
         county = county_by_code.get(n.code, [])
@@ -234,6 +250,7 @@ def _attended(
                 f"neuvottelua ”{part}” ei ole Neuvottelut-välilehdellä."
                 f"{did_you_mean(part, codes.values())} "
                 "Kirjoita kyllä, ei tai läsnäolon neuvottelujen tunnukset pilkuin eroteltuina.",
+                relies_on=ON_NEGOTIATIONS,
             )
     return tuple(result)
 

@@ -17,7 +17,15 @@ from pipeline.contract.values import (
 from pipeline.errors import Problems, at
 from pipeline.workbook.model import Municipality, Negotiation
 from pipeline.workbook.read import RawRow
-from pipeline.workbook.validate.sheet import Sheet, did_you_mean
+from pipeline.workbook.validate.sheet import (
+    MUNICIPALITY_AREAS,
+    MUNICIPALITY_ROWS,
+    NEGOTIATION_ROWS,
+    ON_AREAS,
+    ON_NEGOTIATIONS,
+    Sheet,
+    did_you_mean,
+)
 
 # ---------------------------------------------------------------------- Kunnat
 
@@ -34,7 +42,10 @@ def municipalities(sheet: Sheet, problems: Problems) -> list[Municipality]:
         area = sheet.text(row, "Palvelualue", required=True)
         email = sheet.parsed(row, "Kirjaamon sähköposti", parse_email, "")
         if not name or not _unique_name(sheet, problems, row, name, seen, slugs):
+            problems.gap(MUNICIPALITY_ROWS)
             continue
+        if not area:
+            problems.gap(MUNICIPALITY_AREAS)
         seen[key(name)] = slugs[slug(name)] = sheet.ref(row, "Kunta")
         result.append(
             Municipality(
@@ -125,6 +136,7 @@ def negotiations(
                 "Korjaa kellonajat.",
             )
         if not (code and area):
+            problems.gap(NEGOTIATION_ROWS)
             continue
         # A bad date is reported above; the negotiation still counts, so that the rows
         # referring to it are not reported as broken too (the build stops anyway).
@@ -185,6 +197,7 @@ def _check_area(sheet: Sheet, problems: Problems, row: RawRow, area: str, seen: 
             f"palvelualueella ”{area}” ei ole yhtään kuntaa Kunnat-välilehdellä."
             f"{did_you_mean(area, seen.areas.values())} "
             "Kirjoita palvelualue samoin kuin Kunnat-välilehdellä.",
+            relies_on=ON_AREAS,
         )
     elif key(area) in seen.areas_taken:
         problems.error(
@@ -243,4 +256,5 @@ def areas_without_negotiation(
                 f"palvelualueelle ”{m.service_area}” ei ole neuvottelua."
                 f"{did_you_mean(m.service_area, [n.service_area for n in negotiations])} "
                 "Lisää neuvottelu Neuvottelut-välilehdelle tai korjaa palvelualueen nimi.",
+                relies_on=ON_NEGOTIATIONS,
             )

@@ -18,7 +18,13 @@ from pipeline.workbook.model import (
     derived_decision_id,
 )
 from pipeline.workbook.read import RawRow
-from pipeline.workbook.validate.sheet import Sheet, did_you_mean
+from pipeline.workbook.validate.sheet import (
+    ON_AREAS,
+    ON_MUNICIPALITIES,
+    ON_NEGOTIATIONS,
+    Sheet,
+    did_you_mean,
+)
 
 
 def _priority(sheet: Sheet, problems: Problems, row: RawRow) -> str:
@@ -39,6 +45,7 @@ def _unknown_municipality(
     problems.error(
         sheet.ref(row, "Kunta"),
         f"kuntaa ”{who}” ei ole Kunnat-välilehdellä.{did_you_mean(who, names)} {fix}",
+        relies_on=ON_MUNICIPALITIES,
     )
 
 
@@ -128,6 +135,7 @@ def decisions(
                 sheet.ref(row, "Neuvottelu"),
                 f"neuvottelua ”{code}” ei ole Neuvottelut-välilehdellä."
                 f"{did_you_mean(code, [n.code for n in negotiations])} Käytä neuvottelun tunnusta.",
+                relies_on=ON_NEGOTIATIONS,
             )
         # an empty Kunta is the whole service area (SPEC §1 Päätökset)
         municipality = index.get(who) if who else None
@@ -183,6 +191,7 @@ def _check_area(
             f"{m.name} kuuluu palvelualueeseen ”{m.service_area}”, "
             f"mutta neuvottelu ”{n.code}” on palvelualueen "
             f"”{n.service_area}”. Korjaa kunta tai neuvottelu.",
+            relies_on=ON_AREAS,
         )
 
 
@@ -240,6 +249,7 @@ def notes(sheet: Sheet, problems: Problems, negotiations: list[Negotiation]) -> 
                 sheet.ref(row, "Neuvottelu"),
                 f"neuvottelua ”{code}” ei ole Neuvottelut-välilehdellä."
                 f"{did_you_mean(code, [n.code for n in negotiations])} Käytä neuvottelun tunnusta.",
+                relies_on=ON_NEGOTIATIONS,
             )
         number = item.rstrip(".")
         numbered = number.isdigit() and 1 <= int(number) <= len(schema.AGENDA_ITEMS_FI)

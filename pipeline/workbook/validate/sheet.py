@@ -17,6 +17,18 @@ from pipeline.contract.values import clean_text, key
 from pipeline.errors import Problems, at
 from pipeline.workbook.read import RawRow, RawSheet, RawWorkbook
 
+#: gaps (:meth:`Problems.gap`): a municipality row left out of the lookup (no name, no
+#: sheet), a municipality without its service area, a negotiation row left out
+MUNICIPALITY_ROWS = schema.SHEET_MUNICIPALITIES
+MUNICIPALITY_AREAS = f"{schema.SHEET_MUNICIPALITIES}.Palvelualue"
+NEGOTIATION_ROWS = schema.SHEET_NEGOTIATIONS
+PARTICIPANT_ROWS = schema.SHEET_PARTICIPANTS
+#: what a reference to a municipality or a negotiation relies on
+ON_MUNICIPALITIES = (MUNICIPALITY_ROWS,)
+ON_AREAS = (MUNICIPALITY_ROWS, MUNICIPALITY_AREAS, NEGOTIATION_ROWS)
+ON_NEGOTIATIONS = (NEGOTIATION_ROWS,)
+ON_DELEGATIONS = (*ON_AREAS, PARTICIPANT_ROWS)
+
 T = TypeVar("T")
 
 #: the longest text a name-like cell may hold (names, codes, organisations, vocabularies)

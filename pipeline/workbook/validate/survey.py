@@ -13,7 +13,7 @@ from pipeline.workbook.model import (
     SurveyQuestion,
     SurveyResponse,
 )
-from pipeline.workbook.validate.sheet import Sheet, did_you_mean
+from pipeline.workbook.validate.sheet import ON_MUNICIPALITIES, Sheet, did_you_mean
 
 #: columns of a survey tool's export that are no questions (compared by ``key``)
 _NOT_QUESTIONS = frozenset({key(c) for c in (*schema.SURVEY_METADATA, "Kunta")})
@@ -110,6 +110,7 @@ def responses(
                 sheet.ref(row, "Kunta"),
                 f"kuntaa ”{who}” ei ole Kunnat-välilehdellä.{did_you_mean(who, names)} "
                 "Korjaa kunnan nimi.",
+                relies_on=ON_MUNICIPALITIES,
             )
             continue
         canonical = municipality.name
