@@ -8,7 +8,7 @@ from pathlib import Path
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -333,25 +333,69 @@ def _setup_page(doc: DocumentObject, lang: str, doc_type: str) -> None:
     for attr in ("rsidR", "rsidRPr", "rsidSect"):
         section._sectPr.attrib.pop(qn(f"w:{attr}"), None)
 
-    header = section.header.paragraphs[0]
-    header.style = doc.styles["Header"]
-    _add_text(header, "{{ county }}")
-    _add_text(header, "\t")
-    _add_text(header, TEXTS[lang][f"type_{doc_type}"], bold=True)
-    ppr = header._p.get_or_add_pPr()
+    _header(doc, section, lang, doc_type)
+    _footer(doc, section)
+
+
+#: where the document type stands in the header (SFS 2487: right half of the page)
+HEADER_TYPE_CM = 9.5
+#: documents of one negotiation: the header's second line gives its date and time
+NEGOTIATION_HEADERS = ("asialista", "poytakirja", "ennakkomateriaali")
+
+
+def _rule_below(paragraph: Paragraph) -> None:
+    """A thin rule under the header; consecutive header lines share one rule."""
+    ppr = paragraph._p.get_or_add_pPr()
     bdr = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")
     _set_attrs(bottom, val="single", sz="4", space="4", color="808080")
     bdr.append(bottom)
     _ppr_insert(ppr, bdr)
 
+
+def _header_paragraph(doc: DocumentObject, paragraph: Paragraph) -> Paragraph:
+    paragraph.style = doc.styles["Header"]
+    paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(HEADER_TYPE_CM))
+    _rule_below(paragraph)
+    return paragraph
+
+
+def _header(doc: DocumentObject, section, lang: str, doc_type: str) -> None:
+    """``County | DOCUMENT TYPE | 1 (2)``, then ``| date time | Dnro x`` when there is either.
+
+    Finnish and Finland-Swedish letters number pages ``1 (2)`` at the top right
+    (SFS 2487); the record number (``Diaarinumero``) goes under it. The logo, when
+    a county gives one, is put in front of the county's name when rendered.
+    """
+    words = TEXTS[lang]
+    first = _header_paragraph(doc, section.header.paragraphs[0])
+    _add_text(first, "{{ county }}")
+    _add_text(first, "\t")
+    _add_text(first, words[f"type_{doc_type}"], bold=True)
+    _add_text(first, "\t")
+    _field(first, "PAGE", "1")
+    _add_text(first, " (")
+    _field(first, "NUMPAGES", "1")
+    _add_text(first, ")")
+    record = "{% if record_number %}" + words["record_number"] + " {{ record_number }}{% endif %}"
+    if doc_type in NEGOTIATION_HEADERS:
+        when = "{{ negotiation.date_short }}{% if negotiation.time %} {{ negotiation.time }}{% endif %}"
+        lines = [("", "\t" + when + "\t" + record)]
+    else:
+        lines = [("if record_number", "\t\t" + record)]
+    for condition, text in lines:
+        if condition:
+            _add_text(section.header.add_paragraph(), "{%p " + condition + " %}")
+        _add_text(_header_paragraph(doc, section.header.add_paragraph()), text)
+        if condition:
+            _add_text(section.header.add_paragraph(), "{%p endif %}")
+
+
+def _footer(doc: DocumentObject, section) -> None:
+    """The document's title on every page, so that a loose page says what it belongs to."""
     footer = section.footer.paragraphs[0]
     footer.style = doc.styles["Footer"]
-    footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    _add_text(footer, TEXTS[lang]["page"] + " ")
-    _field(footer, "PAGE", "1")
-    _add_text(footer, " / ")
-    _field(footer, "NUMPAGES", "1")
+    _add_text(footer, "{{ title }}")
 
 
 def new_document(lang: str, doc_type: str) -> DocumentObject:
