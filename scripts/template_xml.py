@@ -121,7 +121,7 @@ def _ppr_insert(ppr, element) -> None:
 
 
 def _hyphenation(style, on: bool) -> None:
-    """Automatic hyphenation only where columns are narrow (table text)."""
+    """Automatic hyphenation on or off for a style (soft hyphens in fixed headings still work)."""
     el = OxmlElement("w:suppressAutoHyphens")
     if on:
         el.set(qn("w:val"), "0")
@@ -216,7 +216,9 @@ def _setup_styles(doc: DocumentObject, lang: str) -> None:
     table_text.paragraph_format.space_before = Pt(2)
     table_text.paragraph_format.space_after = Pt(2)
     table_text.paragraph_format.line_spacing = 1.0
-    _hyphenation(table_text, on=True)
+    # no automatic hyphenation anywhere: widths fit the words (Writer.loop_table), and a
+    # Finnish compound broken by a dictionary-less hyphenator reads worse than a wrap
+    _hyphenation(table_text, on=False)
 
     table_heading = styles.add_style("Table Heading", WD_STYLE_TYPE.PARAGRAPH)
     table_heading.base_style = table_text
@@ -276,8 +278,6 @@ def _setup_settings(doc: DocumentObject, lang: str) -> None:
     decimal = settings.find(qn("w:decimalSymbol"))
     if decimal is not None:
         decimal.set(qn("w:val"), TEXTS[lang]["decimal"])
-    hyphenate = OxmlElement("w:autoHyphenation")  # Table Text turns it on; Normal off
-    settings.find(qn("w:defaultTabStop")).addnext(hyphenate)
     separator = settings.find(qn("w:listSeparator"))
     if separator is not None:
         separator.set(qn("w:val"), ";")
