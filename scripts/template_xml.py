@@ -361,7 +361,8 @@ def _header_paragraph(doc: DocumentObject, paragraph: Paragraph) -> Paragraph:
 
 
 def _header(doc: DocumentObject, section, lang: str, doc_type: str) -> None:
-    """``County | DOCUMENT TYPE | 1 (2)``, then ``| date time | Dnro x`` when there is either.
+    """``County | DOCUMENT TYPE | 1 (2)``, under the type the meeting's date and time and
+    the record number (``Dnro x``) when there are.
 
     Finnish and Finland-Swedish letters number pages ``1 (2)`` at the top right
     (SFS 2487); the record number (``Diaarinumero``) goes under it. The logo, when
@@ -377,12 +378,10 @@ def _header(doc: DocumentObject, section, lang: str, doc_type: str) -> None:
     _add_text(first, " (")
     _field(first, "NUMPAGES", "1")
     _add_text(first, ")")
-    record = "{% if record_number %}" + words["record_number"] + " {{ record_number }}{% endif %}"
+    lines = [("if record_number", "\t" + words["record_number"] + " {{ record_number }}")]
     if doc_type in NEGOTIATION_HEADERS:
         when = "{{ negotiation.date_short }}{% if negotiation.time %} {{ negotiation.time }}{% endif %}"
-        lines = [("", "\t" + when + "\t" + record)]
-    else:
-        lines = [("if record_number", "\t\t" + record)]
+        lines.insert(0, ("", "\t" + when))
     for condition, text in lines:
         if condition:
             _add_text(section.header.add_paragraph(), "{%p " + condition + " %}")

@@ -127,7 +127,7 @@ def _quote_pair(values: _Values, problems: Problems) -> None:
         problems.warning(
             quote[1],
             f"{schema.SETTING_PRESS_QUOTE}: lainaukselta puuttuu antaja, joten lainausta "
-            "ei käytetä tiedotteessa. Kirjoita asetukseen ”{schema.SETTING_PRESS_QUOTE_BY}” "
+            f"ei käytetä tiedotteessa. Kirjoita asetukseen ”{schema.SETTING_PRESS_QUOTE_BY}” "
             "lainaajan nimi ja tehtävä.",
         )
     elif by is not None and quote is None:
