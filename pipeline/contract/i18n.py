@@ -129,7 +129,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "title_tiedote": {"fi": "Tiedoteluonnos", "sv": "Utkast till pressmeddelande"},
     "title_yhteenveto": {
-        "fi": "Vuosiyhteenveto: hytetu-neuvottelujen sopimusten toteutuminen",
+        "fi": "Vuosiyhteenveto: hytetu-neuvotteluissa sovittujen asioiden toteutuminen",
         "sv": "Årssammanfattning: hur hytetu-förhandlingarnas överenskommelser har genomförts",
     },
     "audience_kunnat": {"fi": "Kunnat", "sv": "Kommunerna"},
