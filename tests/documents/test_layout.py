@@ -326,3 +326,21 @@ def test_broken_word_detector_finds_the_old_breaks() -> None:
         "Hyvinvointialu|een",
     ]
     assert _broken_words("Hyvinvointialueyhteistyö jatkuu", LONG_WORDS) == []
+
+
+def test_init_offers_the_new_settings_with_help(tmp_path: Path) -> None:
+    """`hytetu init` lists Diaarinumero and the quote settings, and Ohjeet explains them."""
+    import openpyxl
+
+    from pipeline.starter.blank import write_blank
+
+    path = tmp_path / "hytetu.xlsx"
+    write_blank(path)
+    wb = openpyxl.load_workbook(path)
+    names = [row[0] for row in wb["Asetukset"].iter_rows(min_row=2, values_only=True)]
+    for name in ("Diaarinumero", "Tiedotteen lainaus", "Lainauksen antaja"):
+        assert name in names
+    help_text = " ".join(
+        str(v) for row in wb["Ohjeet"].iter_rows(values_only=True) for v in row if v
+    )
+    assert "Diaarinumero" in help_text and "ylätunnisteessa" in help_text
