@@ -143,7 +143,7 @@ def build_ennakkotehtava(w: Writer) -> None:
     _bullets(w, "content_1", "content_2", "content_3", "content_4", "content_5")
     w.tag("if phenomena")
     w.heading(w.w("phenomena_heading"), 2)
-    w.para(w.w("phenomena_intro"))
+    w.para(w.w("phenomena_intro")).paragraph_format.keep_with_next = True
     w.loop_table(
         w.w("phenomena_heading"),
         [("col_phenomenon", 5.0, "p.name"), ("col_description", 12.0, "p.description")],
@@ -171,9 +171,9 @@ def build_ennakkotehtava(w: Writer) -> None:
         w.w("schedule_heading"),
         [
             ("col_service_area", 3.0, "n.service_area"),
-            ("col_time", 5.5, "n.when"),
-            ("col_place", 3.5, "n.place"),
-            ("col_municipalities", 5.0, "n.municipalities"),
+            ("col_time", 4.6, "n.when"),
+            ("col_place", 4.0, "n.place"),
+            ("col_municipalities", 5.4, "n.municipalities"),
         ],
         "n in schedule",
     )
@@ -183,18 +183,22 @@ def build_ennakkotehtava(w: Writer) -> None:
 
 
 def _previous_table(w: Writer, loop: str, with_municipality: bool) -> None:
-    columns = [
-        ("col_decision", 4.2, "v.decision"),
-        ("col_follow_up", 3.8, "v.follow_up"),
-        ("col_deadline", 2.0, "v.deadline"),
-        ("col_status", 2.2, "v.status"),
-        ("col_note", 4.8, "v.note"),
-    ]
     if with_municipality:
-        # 2.6 cm for the municipality, taken from the widest columns
-        narrower = {"col_decision": 0.9, "col_follow_up": 0.8, "col_note": 0.9}
-        columns = [("col_municipality", 2.6, "v.municipality")] + [
-            (word, width - narrower.get(word, 0.0), expr) for word, width, expr in columns
+        # the municipality takes the room of a column: status and deadline share one
+        columns: list[tuple[str, float, str | tuple[str, ...]]] = [
+            ("col_municipality", 2.6, "v.municipality"),
+            ("col_decision", 3.9, "v.decision"),
+            ("col_follow_up", 3.9, "v.follow_up"),
+            ("col_status_deadline", 2.2, ("v.status", "v.deadline")),
+            ("col_note", 4.4, "v.note"),
+        ]
+    else:
+        columns = [
+            ("col_decision", 4.0, "v.decision"),
+            ("col_follow_up", 3.9, "v.follow_up"),
+            ("col_deadline", 2.0, "v.deadline"),
+            ("col_status", 2.0, "v.status"),
+            ("col_note", 5.1, "v.note"),
         ]
     w.loop_table(w.w("previous_heading"), columns, loop)
 
@@ -212,10 +216,10 @@ def build_ennakkomateriaali(w: Writer) -> None:
     w.loop_table(
         w.w("material_raised"),
         [
-            ("col_topic", 3.6, "r.topic"),
-            ("col_description", 5.6, "r.description"),
-            ("col_wish", 5.2, "r.wish"),
-            ("col_priority", 2.6, "r.priority"),
+            ("col_topic", 3.9, "r.topic"),
+            ("col_description", 5.0, "r.description"),
+            ("col_wish", 5.0, "r.wish"),
+            ("col_priority", 3.1, "r.priority"),
         ],
         "r in m.raised",
     )
@@ -223,7 +227,9 @@ def build_ennakkomateriaali(w: Writer) -> None:
     w.tag("if m.surveys")
     w.heading(w.w("survey_heading"), 3)
     w.tag("for s in m.surveys")
-    w.optional("m.surveys|length > 1", (w.w("survey_number"), True))
+    w.tag("if m.surveys|length > 1")
+    w.para((w.w("survey_number"), True)).paragraph_format.keep_with_next = True
+    w.tag("endif")
     w.loop_table(
         w.w("survey_heading"),
         [
@@ -252,20 +258,20 @@ def build_tiedote(w: Writer) -> None:
     w.para((w.w("press_date"), True))
     w.heading("{{ headline }}", 1)
     w.para((w.w("press_lead"), True))
-    w.para(w.w("press_law"))
+    w.optional("quote", "{{ quote }}")
     w.tag("for n in negotiations")
-    w.heading("{{ n.service_area }}", 2)
+    w.heading(w.w("press_area"), 2)
     w.para(w.w("press_held"))
     w.tag("if n.agreements")
-    w.para(w.w("press_agreements"))
+    w.para("{{ n.agreements_intro }}").paragraph_format.keep_with_next = True
     w.tag("for a in n.agreements")
     w.para("{{ a }}", style="List Bullet")
     w.tag("endfor")
-    w.optional("n.more", "{{ n.more }}", style="List Bullet")
     w.tag("endif")
     w.tag("endfor")
-    follow = w.para(w.w("press_followup"))
-    follow.paragraph_format.space_before = Pt(10)
+    w.para(w.w("press_law"))
+    w.heading(w.w("press_followup_heading"), 2)
+    w.para(w.w("press_followup"))
     w.heading(w.w("press_contact"), 2)
     _contact_block(w)
 
@@ -309,13 +315,11 @@ def _tracked_table(w: Writer, caption: str, loop: str) -> None:
     w.loop_table(
         caption,
         [
-            ("col_municipality", 2.4, "d.municipality"),
-            ("col_decision", 3.6, "d.decision"),
-            ("col_follow_up", 3.0, "d.follow_up"),
-            ("col_responsible", 2.2, "d.responsible"),
-            ("col_deadline", 1.9, "d.deadline"),
-            ("col_status", 1.7, "d.status"),
-            ("col_note", 2.2, "d.note"),
+            ("col_municipality", 2.6, "d.municipality"),
+            ("col_decision_follow_up", 4.4, ("d.decision", "d.follow_up")),
+            ("col_responsible", 3.9, "d.responsible"),
+            ("col_status_deadline", 2.2, ("d.status", "d.deadline")),
+            ("col_note", 3.9, "d.note"),
         ],
         loop,
     )
@@ -324,7 +328,7 @@ def _tracked_table(w: Writer, caption: str, loop: str) -> None:
 def build_yhteenveto(w: Writer) -> None:
     w.heading("{{ title }}", 1)
     w.para(w.w("summary_intro"))
-    w.optional("not tracked", (w.w("summary_untracked"), True))
+    w.optional("not tracked", w.w("summary_untracked"))
     w.heading(w.w("key_figures"), 2)
     _bullets(w, "figure_total", "figure_states")
     w.optional("totals.overdue", w.w("figure_overdue"), style="List Bullet")
@@ -339,7 +343,7 @@ def build_yhteenveto(w: Writer) -> None:
         w.tag(f"if {loop}")
         w.heading(w.w(f"{name}_heading"), 2)
         if name == "unknown":
-            w.para(w.w("unknown_intro"))
+            w.para(w.w("unknown_intro")).paragraph_format.keep_with_next = True
         _tracked_table(w, w.w(f"{name}_heading"), f"d in {loop}")
         w.tag("endif")
     w.heading(w.w("press_contact"), 2)

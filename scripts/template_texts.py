@@ -16,7 +16,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "type_kutsu": "KUTSU",
         "type_asialista": "ASIALISTA",
         "type_poytakirja": "{% if final %}PÖYTÄKIRJA{% else %}PÖYTÄKIRJALUONNOS{% endif %}",
-        "page": "Sivu",
+        "record_number": "Dnro",
         # info lines
         "addressees": "Vastaanottajat",
         "service_area": "Palvelualue",
@@ -69,6 +69,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "col_forum": "Yhteistyö" + SHY + "foorumi",
         "col_monitoring": "Seuranta" + SHY + "vastuu",
         "col_deadline": "Määräaika",
+        "col_status_deadline": "Tila ja määräaika",
+        "col_decision_follow_up": "Sovittu asia ja jatkotoimi",
         "present": "Läsnä",
         "no_present": "Läsnäolijat kirjataan neuvottelussa.",
         "draft": "LUONNOS – päätöksiä ei ole vielä kirjattu.",
@@ -85,7 +87,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "type_kutsu": "KALLELSE",
         "type_asialista": "FÖREDRAGNINGSLISTA",
         "type_poytakirja": "{% if final %}PROTOKOLL{% else %}PROTOKOLLSUTKAST{% endif %}",
-        "page": "Sida",
+        "record_number": "Dnr",
         "addressees": "Mottagare",
         "service_area": "Serviceområde",
         "time": "Tid",
@@ -136,6 +138,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "col_forum": "Samarbets" + SHY + "forum",
         "col_monitoring": "Uppfölj" + SHY + "nings" + SHY + "ansvar",
         "col_deadline": "Tidsfrist",
+        "col_status_deadline": "Status och tidsfrist",
+        "col_decision_follow_up": "Överenskommelse och fortsatt åtgärd",
         "present": "Närvarande",
         "no_present": "De närvarande antecknas vid förhandlingen.",
         "draft": "UTKAST – besluten har ännu inte antecknats.",
@@ -231,16 +235,16 @@ PHASE_TEXTS: dict[str, dict[str, str]] = {
         "press_date": "Tiedote {{ doc_date }}",
         "press_lead": "{{ county }} ja alueen kunnat ovat sopineet yhteisistä hyvinvoinnin,"
         " terveyden ja turvallisuuden edistämisen toimista vuoden {{ year }}"
-        " hytetu-neuvotteluissa. Neuvottelujen teema oli {{ theme|lower }}. Neuvotteluissa"
-        " sovittiin yhteensä {{ decision_count }} asiasta.",
+        " hytetu-neuvotteluissa. Neuvottelujen teema oli {{ theme|lower }}. {{ figures }}"
+        "{% if ahead %} {{ ahead }}{% endif %}",
         "press_law": "Hytetu-neuvottelut ovat hyvinvointialueen ja kuntien lakisääteisiä,"
         " vuosittaisia neuvotteluja (laki sosiaali- ja terveydenhuollon järjestämisestä"
-        " 612/2021, 6 ja 7 §). Neuvottelut käytiin palvelualueittain, ja niihin osallistuivat"
-        " kunnat {{ municipalities }}.",
+        " 612/2021, 6 ja 7 §). Neuvottelut käydään palvelualueittain.",
+        "press_area": "Palvelualue {{ n.service_area }}",
         "press_held": "Neuvottelu {% if n.held %}pidettiin{% else %}pidetään{% endif %}"
         " {{ n.date }}. Kunnat: {{ n.municipalities }}.",
         "material_raised": "Nostot",
-        "press_agreements": "Keskeisiä sopimuksia:",
+        "press_followup_heading": "Seuranta",
         "press_followup": "Sovittujen asioiden toteutumista seurataan"
         " hytetu-yhdyshenkilöverkostossa, ja niiden tilanne käsitellään seuraavan vuoden"
         " neuvotteluissa.",
@@ -250,8 +254,7 @@ PHASE_TEXTS: dict[str, dict[str, str]] = {
         " asioiden etenemisen seurantataulukon mukaan {{ as_of }}. Se liitetään vuoden"
         " {{ next_year }} neuvottelujen ennakkomateriaaliin.",
         "summary_untracked": "Seurantataulukkoon ei ole vielä kirjattu tilanteita: kaikki"
-        " sovitut asiat ovat tilassa Ei aloitettu. Päivittäkää tilat seurantataulukkoon ja"
-        " tehkää yhteenveto uudelleen.",
+        " sovitut asiat ovat tilassa Ei aloitettu.",
         "key_figures": "Keskeiset luvut",
         "figure_total": "Sovittuja asioita yhteensä {{ total }}, joista valmiina"
         " {{ totals.done }} ({{ done_percent }}).",
@@ -265,7 +268,7 @@ PHASE_TEXTS: dict[str, dict[str, str]] = {
         "cancelled_heading": "Perutut",
         "unknown_heading": "Tila ei ole luettelossa",
         "unknown_intro": "Näiden asioiden tila ei ole mikään seurantataulukon tiloista; ne"
-        " on laskettu vain yhteensä-lukuun. Korjatkaa tila seurantataulukkoon.",
+        " on laskettu vain yhteensä-lukuun.",
         "col_not_started": "Ei aloi" + SHY + "tettu",
         "col_in_progress": "Käyn" + SHY + "nissä",
         "col_done": "Valmis",
@@ -352,18 +355,18 @@ PHASE_TEXTS: dict[str, dict[str, str]] = {
         "nothing_from": "Kommunen har inte skickat frågor eller enkätsvar.",
         "area_heading": "Hela serviceområdet",
         "press_date": "Pressmeddelande {{ doc_date }}",
-        "press_lead": "{{ county }} och kommunerna i området har kommit överens om gemensamma"
-        " åtgärder för att främja välfärd, hälsa och säkerhet vid hytetu-förhandlingarna"
-        " {{ year }}. Temat för förhandlingarna var {{ theme|lower }}. Sammanlagt"
-        " {{ decision_count }} överenskommelser gjordes.",
+        "press_lead": "Vid hytetu-förhandlingarna {{ year }} har {{ county }} och kommunerna"
+        " i området kommit överens om gemensamma åtgärder för att främja välfärd, hälsa och"
+        " säkerhet. Temat för förhandlingarna var {{ theme|lower }}. {{ figures }}"
+        "{% if ahead %} {{ ahead }}{% endif %}",
         "press_law": "Hytetu-förhandlingarna är lagstadgade årliga förhandlingar mellan"
         " välfärdsområdet och kommunerna (lagen om ordnande av social- och hälsovård 612/2021,"
-        " 6 och 7 §). Förhandlingarna fördes per serviceområde, och i dem deltog kommunerna"
-        " {{ municipalities }}.",
+        " 6 och 7 §). Förhandlingarna hålls per serviceområde.",
+        "press_area": "Serviceområde {{ n.service_area }}",
         "press_held": "Förhandlingen {% if n.held %}hölls{% else %}hålls{% endif %} den"
         " {{ n.date }}. Kommuner: {{ n.municipalities }}.",
         "material_raised": "Frågor till förhandlingen",
-        "press_agreements": "Centrala överenskommelser:",
+        "press_followup_heading": "Uppföljning",
         "press_followup": "Genomförandet följs upp i hytetu-kontaktpersonsnätverket, och läget"
         " behandlas vid nästa års förhandlingar.",
         "press_contact": "Mer information",
@@ -371,8 +374,7 @@ PHASE_TEXTS: dict[str, dict[str, str]] = {
         " hytetu-förhandlingarna {{ year }} har framskridit enligt uppföljningstabellen den"
         " {{ as_of }}. Den bifogas förhandsmaterialet till förhandlingarna {{ next_year }}.",
         "summary_untracked": "Inga lägesuppgifter har ännu förts in i uppföljningstabellen:"
-        " alla överenskommelser har statusen Ej påbörjad. Uppdatera statusen i"
-        " uppföljningstabellen och gör sammanfattningen på nytt.",
+        " alla överenskommelser har statusen Ej påbörjad.",
         "key_figures": "Nyckeltal",
         "figure_total": "Sammanlagt {{ total }} överenskommelser, av vilka {{ totals.done }}"
         " är klara ({{ done_percent }}).",
@@ -387,8 +389,7 @@ PHASE_TEXTS: dict[str, dict[str, str]] = {
         "cancelled_heading": "Inställda",
         "unknown_heading": "Status saknas i listan",
         "unknown_intro": "Dessa överenskommelser har en status som inte finns i"
-        " uppföljningstabellens lista; de räknas bara i totalen. Rätta statusen i"
-        " uppföljningstabellen.",
+        " uppföljningstabellens lista; de räknas bara i totalen.",
         "col_not_started": "Ej påbör" + SHY + "jad",
         "col_in_progress": "Pågår",
         "col_done": "Klar",

@@ -8,7 +8,7 @@ from pathlib import Path
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -121,7 +121,7 @@ def _ppr_insert(ppr, element) -> None:
 
 
 def _hyphenation(style, on: bool) -> None:
-    """Automatic hyphenation only where columns are narrow (table text)."""
+    """Automatic hyphenation on or off for a style (soft hyphens in fixed headings still work)."""
     el = OxmlElement("w:suppressAutoHyphens")
     if on:
         el.set(qn("w:val"), "0")
@@ -216,7 +216,9 @@ def _setup_styles(doc: DocumentObject, lang: str) -> None:
     table_text.paragraph_format.space_before = Pt(2)
     table_text.paragraph_format.space_after = Pt(2)
     table_text.paragraph_format.line_spacing = 1.0
-    _hyphenation(table_text, on=True)
+    # no automatic hyphenation anywhere: widths fit the words (Writer.loop_table), and a
+    # Finnish compound broken by a dictionary-less hyphenator reads worse than a wrap
+    _hyphenation(table_text, on=False)
 
     table_heading = styles.add_style("Table Heading", WD_STYLE_TYPE.PARAGRAPH)
     table_heading.base_style = table_text
@@ -276,8 +278,6 @@ def _setup_settings(doc: DocumentObject, lang: str) -> None:
     decimal = settings.find(qn("w:decimalSymbol"))
     if decimal is not None:
         decimal.set(qn("w:val"), TEXTS[lang]["decimal"])
-    hyphenate = OxmlElement("w:autoHyphenation")  # Table Text turns it on; Normal off
-    settings.find(qn("w:defaultTabStop")).addnext(hyphenate)
     separator = settings.find(qn("w:listSeparator"))
     if separator is not None:
         separator.set(qn("w:val"), ";")
@@ -333,25 +333,68 @@ def _setup_page(doc: DocumentObject, lang: str, doc_type: str) -> None:
     for attr in ("rsidR", "rsidRPr", "rsidSect"):
         section._sectPr.attrib.pop(qn(f"w:{attr}"), None)
 
-    header = section.header.paragraphs[0]
-    header.style = doc.styles["Header"]
-    _add_text(header, "{{ county }}")
-    _add_text(header, "\t")
-    _add_text(header, TEXTS[lang][f"type_{doc_type}"], bold=True)
-    ppr = header._p.get_or_add_pPr()
+    _header(doc, section, lang, doc_type)
+    _footer(doc, section)
+
+
+#: where the document type stands in the header (SFS 2487: right half of the page)
+HEADER_TYPE_CM = 9.5
+#: documents of one negotiation: the header's second line gives its date and time
+NEGOTIATION_HEADERS = ("asialista", "poytakirja", "ennakkomateriaali")
+
+
+def _rule_below(paragraph: Paragraph) -> None:
+    """A thin rule under the header; consecutive header lines share one rule."""
+    ppr = paragraph._p.get_or_add_pPr()
     bdr = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")
     _set_attrs(bottom, val="single", sz="4", space="4", color="808080")
     bdr.append(bottom)
     _ppr_insert(ppr, bdr)
 
+
+def _header_paragraph(doc: DocumentObject, paragraph: Paragraph) -> Paragraph:
+    paragraph.style = doc.styles["Header"]
+    paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(HEADER_TYPE_CM))
+    _rule_below(paragraph)
+    return paragraph
+
+
+def _header(doc: DocumentObject, section, lang: str, doc_type: str) -> None:
+    """``County | DOCUMENT TYPE | 1 (2)``, under the type the meeting's date and time and
+    the record number (``Dnro x``) when there are.
+
+    Finnish and Finland-Swedish letters number pages ``1 (2)`` at the top right
+    (SFS 2487); the record number (``Diaarinumero``) goes under it. The logo, when
+    a county gives one, is put in front of the county's name when rendered.
+    """
+    words = TEXTS[lang]
+    first = _header_paragraph(doc, section.header.paragraphs[0])
+    _add_text(first, "{{ county }}")
+    _add_text(first, "\t")
+    _add_text(first, words[f"type_{doc_type}"], bold=True)
+    _add_text(first, "\t")
+    _field(first, "PAGE", "1")
+    _add_text(first, " (")
+    _field(first, "NUMPAGES", "1")
+    _add_text(first, ")")
+    lines = [("if record_number", "\t" + words["record_number"] + " {{ record_number }}")]
+    if doc_type in NEGOTIATION_HEADERS:
+        when = "{{ negotiation.date_short }}{% if negotiation.time %} {{ negotiation.time }}{% endif %}"
+        lines.insert(0, ("", "\t" + when))
+    for condition, text in lines:
+        if condition:
+            _add_text(section.header.add_paragraph(), "{%p " + condition + " %}")
+        _add_text(_header_paragraph(doc, section.header.add_paragraph()), text)
+        if condition:
+            _add_text(section.header.add_paragraph(), "{%p endif %}")
+
+
+def _footer(doc: DocumentObject, section) -> None:
+    """The document's title on every page, so that a loose page says what it belongs to."""
     footer = section.footer.paragraphs[0]
     footer.style = doc.styles["Footer"]
-    footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    _add_text(footer, TEXTS[lang]["page"] + " ")
-    _field(footer, "PAGE", "1")
-    _add_text(footer, " / ")
-    _field(footer, "NUMPAGES", "1")
+    _add_text(footer, "{{ title }}")
 
 
 def new_document(lang: str, doc_type: str) -> DocumentObject:

@@ -68,9 +68,20 @@ TEXT: dict[str, dict[str, str]] = {
     "elected": {"fi": "luottamushenkilö", "sv": "förtroendevald"},
     # document titles
     "title_kutsu": {"fi": "Kutsu hytetu-neuvotteluun", "sv": "Kallelse till hytetu-förhandling"},
-    "title_asialista": {"fi": "Asialista", "sv": "Föredragningslista"},
-    "title_poytakirja": {"fi": "Pöytäkirja", "sv": "Protokoll"},
-    "title_poytakirja_draft": {"fi": "Pöytäkirjaluonnos", "sv": "Protokollsutkast"},
+    "title_asialista": {
+        "fi": "Hytetu-neuvottelun asialista",
+        "sv": "Föredragningslista för hytetu-förhandlingen",
+    },
+    "title_poytakirja": {
+        "fi": "Hytetu-neuvottelun pöytäkirja",
+        "sv": "Protokoll från hytetu-förhandlingen",
+    },
+    "title_poytakirja_draft": {
+        "fi": "Hytetu-neuvottelun pöytäkirjaluonnos",
+        "sv": "Protokollsutkast från hytetu-förhandlingen",
+    },
+    #: the label before a typed service-area name in titles (never inflected): "palvelualue Etelä"
+    "area_label": {"fi": "palvelualue", "sv": "serviceområde"},
     "title_seurantataulukko": {
         "fi": "Hytetu-neuvottelujen seurantataulukko",
         "sv": "Uppföljningstabell",
@@ -112,10 +123,13 @@ TEXT: dict[str, dict[str, str]] = {
     },
     # phases 1 and 4 (pipeline/phase_docs.py)
     "title_ennakkotehtava": {"fi": "Ennakkotehtävä", "sv": "Förhandsuppgift"},
-    "title_ennakkomateriaali": {"fi": "Ennakkomateriaali", "sv": "Förhandsmaterial"},
+    "title_ennakkomateriaali": {
+        "fi": "Hytetu-neuvottelun ennakkomateriaali",
+        "sv": "Förhandsmaterial för hytetu-förhandlingen",
+    },
     "title_tiedote": {"fi": "Tiedoteluonnos", "sv": "Utkast till pressmeddelande"},
     "title_yhteenveto": {
-        "fi": "Vuosiyhteenveto: hytetu-neuvottelujen sopimusten toteutuminen",
+        "fi": "Vuosiyhteenveto: hytetu-neuvotteluissa sovittujen asioiden toteutuminen",
         "sv": "Årssammanfattning: hur hytetu-förhandlingarnas överenskommelser har genomförts",
     },
     "audience_kunnat": {"fi": "Kunnat", "sv": "Kommunerna"},
@@ -148,13 +162,24 @@ TEXT: dict[str, dict[str, str]] = {
         "sv": "Liggande staplat stapeldiagram: antalet överenskommelser per status och {by}. "
         "Totalt {total}. {groups}. Samma siffror finns i tabellen.",
     },
+    # the press release: typed names only as subjects or after a label, never inflected
     "press_headline": {
-        "fi": "Hyvinvointialue ja kunnat sopivat yhteisistä toimista: {theme}",
-        "sv": "Välfärdsområdet och kommunerna kom överens om gemensamma åtgärder: {theme}",
+        "fi": "{county} ja {municipalities} sopivat yhteisistä toimista – teemana {theme}",
+        "sv": "{county} och {municipalities} enades om gemensamma åtgärder – temat var {theme}",
     },
-    "more_agreements": {
-        "fi": "ja {count} muuta sopimusta",
-        "sv": "och {count} andra överenskommelser",
+    "press_headline_ahead": {
+        "fi": "{county} ja {municipalities} neuvottelevat yhteisistä toimista – teemana {theme}",
+        "sv": "{county} och {municipalities} förhandlar om gemensamma åtgärder – temat är {theme}",
+    },
+    "press_municipalities": {"fi": "{n} kuntaa", "sv": "{n} kommuner"},
+    "press_municipality": {"fi": "kunta {municipality}", "sv": "kommunen {municipality}"},
+    "press_area_agreed": {
+        "fi": "Neuvottelussa sovittiin {agreements}, muun muassa seuraavista:",
+        "sv": "Vid förhandlingen ingicks {agreements}, bland annat följande:",
+    },
+    "press_area_agreed_all": {
+        "fi": "Neuvottelussa sovittiin {agreements}:",
+        "sv": "Vid förhandlingen ingicks {agreements}:",
     },
     "subject": {"fi": "Hytetu-neuvottelut", "sv": "Hytetu-förhandlingarna"},
 }

@@ -114,6 +114,9 @@ SETTING_PREVIOUS_TRACKER = "Edellisen vuoden seurantataulukko"
 SETTING_RECORD_CLASS = "Tehtäväluokka"
 SETTING_PUBLICITY = "Julkisuusluokka"
 SETTING_RETENTION = "Säilytysaika"
+SETTING_RECORD_NUMBER = "Diaarinumero"
+SETTING_PRESS_QUOTE = "Tiedotteen lainaus"
+SETTING_PRESS_QUOTE_BY = "Lainauksen antaja"
 
 #: (setting, required, help) in the order `init` writes them
 SETTINGS: tuple[tuple[str, bool, str], ...] = (
@@ -135,6 +138,13 @@ SETTINGS: tuple[tuple[str, bool, str], ...] = (
     (SETTING_RECORD_CLASS, False, "Arkistonmuodostussuunnitelman tehtäväluokka"),
     (SETTING_PUBLICITY, False, f"Julkisuusluokka (oletus {DEFAULT_PUBLICITY})"),
     (SETTING_RETENTION, False, "Säilytysaika, esim. pysyvä tai 10 vuotta"),
+    (
+        SETTING_RECORD_NUMBER,
+        False,
+        "Asian diaarinumero, esim. HVA/123/00.01.02/2027; näkyy asiakirjojen ylätunnisteessa",
+    ),
+    (SETTING_PRESS_QUOTE, False, "Tiedotteeseen lainaus, esim. hyvinvointialuejohtajan sanoin"),
+    (SETTING_PRESS_QUOTE_BY, False, "Lainauksen antaja, esim. Hanna Virtanen, aluejohtaja"),
 )
 
 # ---------------------------------------------------------------- sheets

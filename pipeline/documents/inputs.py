@@ -17,6 +17,7 @@ from pipeline.contract.i18n import TEXT, t
 from pipeline.contract.outputs import Output
 from pipeline.documents.contexts.common import as_mapping
 from pipeline.documents.tracker.existing import OldTracker
+from pipeline.errors import Problem
 from pipeline.render.word import DocProperties, Renderer
 from pipeline.workbook.model import YearData
 
@@ -107,10 +108,17 @@ class Made:
 
     outputs: tuple[Output, ...] = ()
     skipped: tuple[str, ...] = ()
+    #: advice for the coordinator that does not belong in a recipient's document
+    warnings: tuple[Problem, ...] = ()
 
     @classmethod
-    def of(cls, outputs: Iterable[Output], skipped: Iterable[str] = ()) -> Made:
-        return cls(tuple(outputs), tuple(skipped))
+    def of(
+        cls,
+        outputs: Iterable[Output],
+        skipped: Iterable[str] = (),
+        warnings: Iterable[Problem] = (),
+    ) -> Made:
+        return cls(tuple(outputs), tuple(skipped), tuple(warnings))
 
     @classmethod
     def nothing(cls, why: str) -> Made:

@@ -110,6 +110,6 @@ def make_documents(
         ),
         skipped=tuple(why for m in made for why in m.skipped),
         merge=tracked.merge,
-        warnings=mail.warnings,
+        warnings=(*mail.warnings, *(w for m in made for w in m.warnings)),
         progress=tracked.progress,
     )

@@ -16,7 +16,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from pipeline.contract import naming
+from pipeline.contract import naming, schema
+from pipeline.contract.grammar import count, join_words
 from pipeline.contract.outputs import Output
 from pipeline.documents.chart import CHART_PART
 from pipeline.documents.contexts.common import LastYear
@@ -24,9 +25,10 @@ from pipeline.documents.contexts.negotiation import negotiation_doc
 from pipeline.documents.contexts.phase1 import pre_material_doc, pretask_doc
 from pipeline.documents.contexts.phase4 import press_release_doc, summary_doc
 from pipeline.documents.inputs import BuildInputs, Made
-from pipeline.documents.summary_stats import live_rows
+from pipeline.documents.summary_stats import live_rows, status
 from pipeline.documents.tracker.rows import TrackerRow
 from pipeline.documents.vocab import AUDIENCES
+from pipeline.errors import WARNING, Problem
 
 #: the negotiation documents, by SPEC's name
 NEGOTIATION_DOC_TYPES = ("kutsu", "asialista", "poytakirja")
@@ -154,6 +156,7 @@ def summary(
     rows = live_rows(tracker_rows)
     outputs = []
     year = str(inputs.data.settings.year)
+    warnings = _summary_advice(rows, year)
     for lang in inputs.data.languages:
         ctx, png = summary_doc(inputs.data, rows, lang, status_date)
         title = ctx.common.title
@@ -168,4 +171,32 @@ def summary(
                 lang=lang,
             )
         )
-    return Made.of(outputs)
+    return Made.of(outputs, warnings=warnings)
+
+
+def _summary_advice(rows: Sequence[TrackerRow], year: str) -> list[Problem]:
+    """What the coordinator should do before sending the summary (it is no text of its own)."""
+    where = naming.output_path("seurantataulukko", year, ext="xlsx")
+    advice = []
+    if rows and all(status(r) == schema.DEFAULT_STATUS for r in rows):
+        advice.append(
+            Problem(
+                where,
+                "yhteenveto: seurantataulukkoon ei ole vielä kirjattu tiloja, joten kaikki "
+                f"sovitut asiat ovat yhteenvedossa tilassa ”{schema.DEFAULT_STATUS}”. "
+                "Päivitä tilat seurantataulukkoon ja tee yhteenveto uudelleen.",
+                WARNING,
+            )
+        )
+    unknown = [r.id or "?" for r in rows if status(r) not in schema.TRACKER_STATUSES]
+    if unknown:
+        advice.append(
+            Problem(
+                where,
+                f"yhteenveto: {count(len(unknown), 'rivin', 'rivin')} tila ei ole luettelossa "
+                f"(Tunnus {join_words(unknown, 'fi')}); ne lasketaan vain yhteensä-lukuun. "
+                f"Korjaa tila: {join_words(schema.TRACKER_STATUSES, 'fi', 'or', quoted=True)}.",
+                WARNING,
+            )
+        )
+    return advice

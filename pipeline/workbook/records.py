@@ -40,6 +40,9 @@ class Settings:
     record_class: str = ""
     publicity: str = schema.DEFAULT_PUBLICITY
     retention: str = ""
+    record_number: str = ""  # Diaarinumero, shown in every document's header
+    press_quote: str = ""
+    press_quote_by: str = ""
 
     def county_in(self, lang: str) -> str:
         return self.county_sv if lang == "sv" and self.county_sv else self.county

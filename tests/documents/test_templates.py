@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import itertools
+import re
 import subprocess
 from pathlib import Path
 
@@ -292,13 +293,19 @@ def test_header_and_footer(rendered, lang, doc_type) -> None:
         draft = _doc(rendered, (lang, doc_type, False)).sections[0].header
         assert ("LUONNOS" if lang == "fi" else "UTKAST") in "\n".join(body_texts_of(draft))
         assert ("LUONNOS" if lang == "fi" else "UTKAST") not in header
-    footer_xml = section.footer._element.xml
+    # the page number as Finnish and Finland-Swedish letters write it, top right: 1 (2)
+    header_xml = section.header._element.xml
     instructions = [
-        el.text.strip() for el in section.footer._element.iter(qn("w:instrText")) if el.text
+        el.text.strip() for el in section.header._element.iter(qn("w:instrText")) if el.text
     ]
-    assert "PAGE" in instructions and "NUMPAGES" in instructions
-    assert 'w:fldCharType="begin"' in footer_xml
-    assert ("Sivu" if lang == "fi" else "Sida") in "".join(body_texts_of(section.footer))
+    assert instructions == ["PAGE", "NUMPAGES"]
+    assert 'w:fldCharType="begin"' in header_xml
+    first_line = body_texts_of(section.header)[0]
+    assert re.fullmatch(rf"{re.escape(COUNTY[lang])}\t.+\t1 \(1\)", first_line), first_line
+    assert "Sivu" not in header and "Sida" not in header and "/" not in first_line
+    # the footer names the document, so that a loose page says what it belongs to
+    footer = "".join(body_texts_of(section.footer))
+    assert footer and footer in all_text(doc)
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING
 
 from pipeline.contract.areas import is_whole_area, whole_area_label
+from pipeline.contract.i18n import t
 from pipeline.documents import dates
 from pipeline.documents.vocab import status_label
 from pipeline.workbook.model import Negotiation, PreviousRow, YearData
@@ -29,6 +30,7 @@ class Common:
     coordinator: str
     coordinator_email: str
     coordinator_phone: str
+    record_number: str = ""  # Diaarinumero: "Dnro …" in the header when given
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,17 @@ def common(data: YearData, lang: str, title: str, build_date: dt.date) -> Common
         coordinator=s.coordinator,
         coordinator_email=s.coordinator_email,
         coordinator_phone=s.coordinator_phone,
+        record_number=s.record_number,
     )
+
+
+def area_title(area: str, lang: str) -> str:
+    """A typed service-area name after its label, never inflected: ``palvelualue Etelä``.
+
+    A name that already says it is one (``Pohjoinen palvelualue``) stands alone.
+    """
+    label = t("area_label", lang)
+    return area if label in area.casefold() else f"{label} {area}"
 
 
 def municipality_name(data: YearData, name: str, lang: str) -> str:

@@ -14,6 +14,7 @@ from pipeline.documents.contexts.common import (
     Common,
     NegotiationView,
     PreviousView,
+    area_title,
     common,
     municipality_name,
     negotiation_view,
@@ -213,7 +214,7 @@ def negotiation_doc(
     s = data.settings
     deadline = s.pretask_deadline or s.survey_deadline
     view = negotiation_view(data, n, lang)
-    title = f"{t(title_key, lang)} – {view.service_area} {s.year}"
+    title = f"{t(title_key, lang)} – {area_title(view.service_area, lang)} {s.year}"
     return NegotiationDoc(
         common=common(data, lang, title, build_date),
         negotiation=view,

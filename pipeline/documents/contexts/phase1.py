@@ -15,6 +15,7 @@ from pipeline.documents.contexts.common import (
     LastYear,
     NegotiationView,
     PreviousView,
+    area_title,
     common,
     negotiation_view,
 )
@@ -168,7 +169,7 @@ def pre_material_doc(
         return None
     s = data.settings
     view = negotiation_view(data, n, lang)
-    title = f"{t('title_ennakkomateriaali', lang)} – {view.service_area} {s.year}"
+    title = f"{t('title_ennakkomateriaali', lang)} – {area_title(view.service_area, lang)} {s.year}"
     return PreMaterialDoc(
         common=common(data, lang, title, build_date),
         negotiation=view,

@@ -7,6 +7,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline.contract import schema
+from pipeline.contract.agenda import recognise_agenda_item
+from pipeline.contract.grammar import (
+    GLOSSARY,
+    QUOTE,
+    Lang,
+    count_words,
+    first_upper,
+    join_words,
+    number_word,
+    quote,
+)
 from pipeline.contract.i18n import t
 from pipeline.documents import dates
 from pipeline.documents.chart import chart_description, chart_groups, chart_png
@@ -23,19 +34,21 @@ from pipeline.documents.summary_stats import (
     tracked,
 )
 from pipeline.documents.tracker.rows import TrackerRow
-from pipeline.workbook.model import YearData
+from pipeline.workbook.model import Decision, YearData
 
-#: agreements a press release lists per negotiation before "and N others"
-PRESS_AGREEMENTS_MAX = 5
+#: agreements a press release names per negotiation (the rest it only counts)
+PRESS_AGREEMENTS_SHOWN = 3
 
 
 @dataclass(frozen=True)
 class PressNegotiation:
     service_area: str
     date: str  # long date without weekday
-    municipalities: str  # joined with ", "
-    agreements: list[str]  # decisions, exactly as typed
-    more: str  # "ja 3 muuta sopimusta", or ""
+    municipalities: str  # joined with join_words
+    #: "Neuvottelussa sovittiin kuudesta asiasta, muun muassa seuraavista:" (or "")
+    agreements_intro: str
+    #: the first few agreements as typed (the theme's first), one bullet each
+    agreements: list[str]
     held: bool  # it has decisions or its date has passed (else: "will be held")
 
 
@@ -45,11 +58,16 @@ class PressReleaseDoc:
 
     common: Common
     headline: str
+    #: the lead's sentence of figures: negotiations held, agreements, municipalities
+    figures: str
+    #: "Lisäksi yksi neuvottelu pidetään myöhemmin." when some are still ahead, else ""
+    ahead: str
     negotiations: list[PressNegotiation]
-    municipalities: str  # every municipality, joined
+    municipalities: str  # the municipalities of the negotiations held, joined
     municipality_count: int
     negotiation_count: int
     decision_count: int
+    quote: str  # the quote paragraph (with whom it is from), or ""
 
 
 @dataclass(frozen=True)
@@ -82,38 +100,119 @@ class SummaryDoc:
     next_year: int
 
 
+def _agreement_titles(decisions: Sequence[Decision], lang: str) -> list[str]:
+    """The first agreements as typed, the theme's before procedural ones."""
+    ordered = sorted(
+        decisions, key=lambda d: recognise_agenda_item(d.agenda_item) not in (None, "theme")
+    )
+    return [d.decision_in(lang).strip() for d in ordered[:PRESS_AGREEMENTS_SHOWN]]
+
+
+def _agreements_intro(decisions: Sequence[Decision], lang: Lang) -> str:
+    n = len(decisions)
+    if not n:
+        return ""
+    agreements = (
+        f"{number_word(n, 'fi', case='elative')} asiasta"
+        if lang == "fi"
+        else GLOSSARY["agreement"].count(n, "sv", words=True)
+    )
+    name = "press_area_agreed" if n > PRESS_AGREEMENTS_SHOWN else "press_area_agreed_all"
+    return t(name, lang, agreements=agreements)
+
+
+def _figures(held: int, agreements: int, municipalities: int, lang: Lang) -> str:
+    """The lead's figures, numbers agreeing: ``Kolmessa neuvottelussa sovittiin …``."""
+    if not held:
+        return ""
+    if lang == "fi":
+        negotiations = f"{first_upper(number_word(held, 'fi', case='inessive'))} neuvottelussa"
+        them = "siihen" if held == 1 else "niihin"
+        return (
+            f"{negotiations} sovittiin yhteensä {number_word(agreements, 'fi', case='elative')}"
+            f" asiasta, ja {them} osallistui "
+            f"{GLOSSARY['municipality'].count(municipalities, 'fi', words=True)}."
+        )
+    one, many = GLOSSARY["negotiation"].forms("sv")
+    them = "den" if held == 1 else "dem"
+    return (
+        f"Vid {count_words(held, one, many, 'sv')} ingicks sammanlagt "
+        f"{GLOSSARY['agreement'].count(agreements, 'sv', words=True)}, och i {them} deltog "
+        f"{GLOSSARY['municipality'].count(municipalities, 'sv', words=True)}."
+    )
+
+
+def _ahead(n: int, lang: Lang) -> str:
+    if not n:
+        return ""
+    if lang == "fi":
+        word = GLOSSARY["negotiation"].count(n, "fi", words=True)
+        return f"Lisäksi {word} pidetään myöhemmin."
+    return f"Ytterligare {GLOSSARY['negotiation'].count(n, 'sv', words=True)} hålls senare."
+
+
+def _quote(text: str, by: str, lang: Lang) -> str:
+    """``”Lainaus”, sanoo Nimi, tehtävä.`` / ``”Citat”, säger …`` (a ? or ! keeps its mark)."""
+    if not (text and by):
+        return ""
+    said = "sanoo" if lang == "fi" else "säger"
+    body = text.strip().strip(QUOTE + '"').strip()
+    if body.endswith(("?", "!")):
+        return f"{quote(body)} {said} {by}."
+    return f"{quote(body.rstrip('.'))}, {said} {by}."
+
+
 def press_release_doc(data: YearData, lang: str, build_date: dt.date) -> PressReleaseDoc:
     s = data.settings
+    language: Lang = "sv" if lang == "sv" else "fi"
     negotiations = []
+    held_municipalities: list[str] = []
+    held_count = 0
     for n in sorted(data.negotiations, key=lambda n: n.date):
         decisions = data.decisions_of(n)
-        # "and 1 other" says less than the one agreement itself
-        shown = (
-            decisions
-            if len(decisions) <= PRESS_AGREEMENTS_MAX + 1
-            else decisions[:PRESS_AGREEMENTS_MAX]
-        )
-        rest = len(decisions) - len(shown)
+        # decisions in the register mean it was held, whatever its date says
+        held = bool(decisions) or n.date < build_date
+        names = [m.name_in(lang) for m in data.municipalities_of(n)]
+        if held:
+            held_count += 1
+            held_municipalities += [m for m in names if m not in held_municipalities]
         negotiations.append(
             PressNegotiation(
                 service_area=data.service_area_in(n.service_area, lang),
                 date=dates.date_without_weekday(n.date, lang),
-                municipalities=", ".join(m.name_in(lang) for m in data.municipalities_of(n)),
-                agreements=[d.decision_in(lang) for d in shown],
-                more=t("more_agreements", lang, count=rest) if rest else "",
-                held=bool(decisions) or n.date <= build_date,
+                municipalities=join_words(names, language),
+                agreements_intro=_agreements_intro(decisions, language),
+                agreements=_agreement_titles(decisions, lang),
+                held=held,
             )
         )
-    headline = t("press_headline", lang, theme=s.theme_in(lang).lower())
+    theme = s.theme_in(lang).lower()
+    county = s.county_in(lang)
+    if len(held_municipalities) == 1:
+        who = t("press_municipality", lang, municipality=held_municipalities[0])
+    else:
+        who = t("press_municipalities", lang, n=len(held_municipalities))
+    headline = t(
+        "press_headline" if held_count else "press_headline_ahead",
+        lang,
+        county=county,
+        municipalities=who
+        if held_count
+        else t("press_municipalities", lang, n=len(data.municipalities)),
+        theme=theme,
+    )
     title = f"{t('title_tiedote', lang)}: {headline}"
     return PressReleaseDoc(
         common=common(data, lang, title, build_date),
         headline=headline,
+        figures=_figures(held_count, len(data.decisions), len(held_municipalities), language),
+        ahead=_ahead(len(data.negotiations) - held_count, language),
         negotiations=negotiations,
-        municipalities=", ".join(m.name_in(lang) for m in data.municipalities),
-        municipality_count=len(data.municipalities),
-        negotiation_count=len(data.negotiations),
+        municipalities=join_words(held_municipalities, language),
+        municipality_count=len(held_municipalities),
+        negotiation_count=held_count,
         decision_count=len(data.decisions),
+        quote=_quote(s.press_quote, s.press_quote_by, language),
     )
 
 

@@ -32,6 +32,13 @@ SETTINGS_VALUES: tuple[tuple[str, object], ...] = (
     (schema.SETTING_RECORD_CLASS, "00.01.02"),
     (schema.SETTING_PUBLICITY, "Julkinen"),
     (schema.SETTING_RETENTION, "pysyvä"),
+    (schema.SETTING_RECORD_NUMBER, "RHVA/412/00.01.02/2026"),
+    (
+        schema.SETTING_PRESS_QUOTE,
+        "Kunnissa tehdään arvokasta työtä mielen hyvinvoinnin eteen. Nyt sovitut toimet"
+        " tuovat tuen lähemmäs nuoria ja ikäihmisiä.",
+    ),
+    (schema.SETTING_PRESS_QUOTE_BY, "Marja Salo, aluejohtaja"),
 )
 
 # ---------------------------------------------------------------- Kunnat

@@ -95,6 +95,7 @@ def settings(sheet: Sheet, problems: Problems, workbook: Path) -> Settings | Non
     year = values.parse(schema.SETTING_YEAR, parse_year, 0, required=True)
     theme = values.parse(schema.SETTING_THEME, parse_theme, None, required=True)
     previous = _previous_tracker(values, workbook, problems)
+    _quote_pair(values, problems)
     if not (county and year and theme):
         return None
     return Settings(
@@ -112,7 +113,29 @@ def settings(sheet: Sheet, problems: Problems, workbook: Path) -> Settings | Non
         record_class=values.text(schema.SETTING_RECORD_CLASS),
         publicity=values.text(schema.SETTING_PUBLICITY) or schema.DEFAULT_PUBLICITY,
         retention=values.text(schema.SETTING_RETENTION),
+        record_number=values.text(schema.SETTING_RECORD_NUMBER),
+        press_quote=values.text(schema.SETTING_PRESS_QUOTE),
+        press_quote_by=values.text(schema.SETTING_PRESS_QUOTE_BY),
     )
+
+
+def _quote_pair(values: _Values, problems: Problems) -> None:
+    """A press-release quote needs whom it is from, and a name needs a quote."""
+    quote = values.raw(schema.SETTING_PRESS_QUOTE)
+    by = values.raw(schema.SETTING_PRESS_QUOTE_BY)
+    if quote is not None and by is None:
+        problems.warning(
+            quote[1],
+            f"{schema.SETTING_PRESS_QUOTE}: lainaukselta puuttuu antaja, joten lainausta "
+            f"ei käytetä tiedotteessa. Kirjoita asetukseen ”{schema.SETTING_PRESS_QUOTE_BY}” "
+            "lainaajan nimi ja tehtävä.",
+        )
+    elif by is not None and quote is None:
+        problems.warning(
+            by[1],
+            f"{schema.SETTING_PRESS_QUOTE_BY}: lainausta ei ole annettu, joten nimeä ei "
+            f"käytetä. Kirjoita lainaus asetukseen ”{schema.SETTING_PRESS_QUOTE}”.",
+        )
 
 
 def _previous_tracker(values: _Values, workbook: Path, problems: Problems) -> Path | None:
