@@ -40,6 +40,10 @@ class Settings:
     record_class: str = ""
     publicity: str = schema.DEFAULT_PUBLICITY
     retention: str = ""
+    #: ``Pohjakansio``: the county's own Word templates (``fi/``, ``sv/``), if any
+    templates: Path | None = None
+    #: ``Logo``: the image put in every Word document's header, if any
+    logo: Path | None = None
 
     def county_in(self, lang: str) -> str:
         return self.county_sv if lang == "sv" and self.county_sv else self.county

@@ -19,6 +19,7 @@ from pipeline.contract.values import (
 from pipeline.errors import Problems, at
 from pipeline.workbook.model import Settings
 from pipeline.workbook.read import RawWorkbook
+from pipeline.workbook.validate import files
 from pipeline.workbook.validate.sheet import Sheet, did_you_mean
 
 T = TypeVar("T")
@@ -95,6 +96,8 @@ def settings(sheet: Sheet, problems: Problems, workbook: Path) -> Settings | Non
     year = values.parse(schema.SETTING_YEAR, parse_year, 0, required=True)
     theme = values.parse(schema.SETTING_THEME, parse_theme, None, required=True)
     previous = _previous_tracker(values, workbook, problems)
+    templates = files.templates_folder(values, workbook, problems)
+    logo = files.logo_file(values, workbook, problems)
     if not (county and year and theme):
         return None
     return Settings(
@@ -112,6 +115,8 @@ def settings(sheet: Sheet, problems: Problems, workbook: Path) -> Settings | Non
         record_class=values.text(schema.SETTING_RECORD_CLASS),
         publicity=values.text(schema.SETTING_PUBLICITY) or schema.DEFAULT_PUBLICITY,
         retention=values.text(schema.SETTING_RETENTION),
+        templates=templates,
+        logo=logo,
     )
 
 
