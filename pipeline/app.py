@@ -41,7 +41,7 @@ def check(workbook_path: Path) -> tuple[YearData | None, Problems]:
     from pipeline.documents.template_check import check_templates
 
     assert data.workbook is not None
-    problems.extend(check_templates(data.settings.templates, data.workbook.parent))
+    problems.extend(check_templates(data.settings.templates, data.workbook.resolve().parent))
     return (None if problems.errors else data), problems
 
 

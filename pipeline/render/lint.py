@@ -109,10 +109,10 @@ def lint_template(
         except TemplateSyntaxError as exc:
             problems.error(
                 where,
-                f"tunnisteessa on kirjoitusvirhe ({_syntax(exc)}) kohdassa "
-                f"”{_text_of(lines, exc.lineno)}”. Korjaa {{{{ }}}}- ja {{% %}}-merkinnät: "
-                "jokainen {{ suljetaan }}:llä, jokainen {% if %} {% endif %}:llä ja "
-                "{% for %} {% endfor %}:llä.",
+                f"tunnisteessa on kirjoitusvirhe ({_syntax(exc, lines)}) kohdassa "
+                f"”{_text_of(lines, exc.lineno)}”. Korjaa tunniste: {{ ja }} kuuluvat pariksi, "
+                "samoin {% ja %}; jokaisella {% if %} -tunnisteella on oma {% endif %} ja "
+                "jokaisella {% for %} -tunnisteella oma {% endfor %}.",
             )
             continue
         walker = _Walker(names, renamed, lines, where, problems, set(env.globals))
@@ -134,8 +134,12 @@ _SYNTAX = {
 }
 
 
-def _syntax(exc: TemplateSyntaxError) -> str:
+def _syntax(exc: TemplateSyntaxError, lines: list[str]) -> str:
     """Jinja's English reason in a few Finnish words, its quoted part kept."""
+    text = _text_of(lines, exc.lineno)
+    for opening, closing in (("{{", "}}"), ("{%", "%}")):
+        if text.count(opening) > text.count(closing):
+            return f"tunnisteesta puuttuu loppumerkki {closing}"
     message = exc.message or ""
     for english, finnish in _SYNTAX.items():
         if message.startswith(english):
