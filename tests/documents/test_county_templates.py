@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import docx
@@ -12,6 +13,7 @@ from pipeline import cli
 from pipeline.app import build, check
 from pipeline.documents import template_names
 from pipeline.documents.template_check import check_templates
+from pipeline.render.lint import paths
 from pipeline.render.word import TEMPLATE_ROOT
 from tests.helpers import workbooks as wbs
 from tests.helpers.docs import docx_text
@@ -163,8 +165,15 @@ def test_the_shipped_templates_use_only_their_documents_names() -> None:
 
 
 def test_every_renamed_name_points_at_a_name_that_exists() -> None:
-    from pipeline.render.lint import paths
-
     known = {p for doc in template_names.CONTEXTS for p in paths(template_names.names_of(doc))}
     for old, new in template_names.RENAMED.items():
         assert new in known and old not in known, (old, new)
+
+
+def test_the_guide_lists_every_name_of_every_document() -> None:
+    """docs/pohjat.md names each name a template may use (so it cannot fall behind the code)."""
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "pohjat.md").read_text("utf-8")
+    listed = set(re.findall(r"`([a-z_]+)`", guide))
+    for doc_type in template_names.CONTEXTS:
+        for path in paths(template_names.names_of(doc_type)):
+            assert path.rsplit(".", 1)[-1] in listed, (doc_type, path)
