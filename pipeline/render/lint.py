@@ -92,6 +92,12 @@ def lint_template(
         )
         result.problems = problems.items
         return result
+    if not any(name == "word/document.xml" for name, _ in parts):
+        problems.error(
+            where,
+            "tiedostosta puuttuu Word-asiakirjan sisältö (word/document.xml). Tallenna pohja "
+            "Wordissa .docx-muodossa.",
+        )
     for _name, data in parts:
         try:
             source = template_source(data)
@@ -148,11 +154,17 @@ def _syntax(exc: TemplateSyntaxError, lines: list[str]) -> str:
     return "tunnistetta ei voi lukea"
 
 
-def _text_of(lines: list[str], lineno: int | None) -> str:
-    """The text of the paragraph on ``lineno`` (Word's XML stripped), at most 120 characters."""
-    if lineno and 0 < lineno <= len(lines):
-        return re.sub(r"<[^>]+>", "", lines[lineno - 1]).strip()[:120]
-    return ""
+def _text_of(lines: list[str], lineno: int | None, near: str = "") -> str:
+    """The text of the paragraph on ``lineno`` (Word's XML stripped), at most 120 characters:
+    its start, or the stretch around the first ``near`` in it."""
+    if not (lineno and 0 < lineno <= len(lines)):
+        return ""
+    text = re.sub(r"<[^>]+>", "", lines[lineno - 1]).strip()
+    at = text.find(near) if near else -1
+    if len(text) <= 120 or at < 60:
+        return text[:120] + ("…" if len(text) > 120 else "")
+    start = at - 50
+    return "…" + text[start : start + 118] + ("…" if start + 118 < len(text) else "")
 
 
 Scope = dict[str, "Shape | None"]
@@ -243,6 +255,11 @@ class _Walker:
                 return self.attribute(node, node.arg.value, base)
             self.shape(node.arg, scope)
             return base.items if base is not None else None
+        if isinstance(node, nodes.Filter) and node.name == "attr" and node.args:
+            name = node.args[0]
+            if isinstance(name, nodes.Const) and isinstance(name.value, str):
+                base = self.shape(node.node, scope) if node.node is not None else None
+                return self.attribute(node, name.value, base)
         if isinstance(node, nodes.Filter) and node.node is not None:
             base = self.shape(node.node, scope)
             self.children(node, scope, skip=node.node)
@@ -279,6 +296,7 @@ class _Walker:
                 node,
                 f"tunniste yrittää käyttää ohjelman sisäistä tietoa ”{attr}”. Pohjat saavat "
                 "käyttää vain työkirjan tietoja: poista tunniste.",
+                attr,
             )
             return None
         if base is None or base.fields is None:
@@ -299,6 +317,7 @@ class _Walker:
                 node,
                 f"nimi ”{path}” on nyt ”{new}” (pohja on tehty ohjelman vanhemmalle "
                 f"versiolle). Kirjoita tunnisteeseen ”{new}”.",
+                name,
             )
             return
         close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
@@ -307,14 +326,16 @@ class _Walker:
         self.report(
             node,
             f"{owner} ”{name}”.{hint} Asiakirjan nimet on lueteltu ohjeessa docs/pohjat.md.",
+            name,
         )
 
-    def report(self, node: nodes.Node, message: str) -> None:
+    def report(self, node: nodes.Node, message: str, near: str = "") -> None:
         lineno = node.lineno or 0
         if (message, lineno) in self.reported:
             return
         self.reported.add((message, lineno))
-        self.problems.error(self.where, f"{message} Kohta: ”{_text_of(self.lines, lineno)}”.")
+        text = _text_of(self.lines, lineno, near)
+        self.problems.error(self.where, f"{message} Kohta: ”{text}”.")
 
 
 def paths(shapes: Mapping[str, Shape]) -> Iterator[str]:
