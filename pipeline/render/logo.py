@@ -81,7 +81,7 @@ def _attr(value: str) -> str:
     return escape(value, {'"': "&quot;"}).translate(_BRACES)
 
 
-def paragraph(logo: Logo, drawing_id: int) -> str:
+def paragraph(logo: Logo, drawing_id: int, rel_id: str = _LOGO_REL_ID) -> str:
     """A header paragraph holding the logo as an inline picture."""
     alt = _attr(logo.alt)
     name = _attr(f"{logo.name}.{logo.ext}")
@@ -98,7 +98,7 @@ def paragraph(logo: Logo, drawing_id: int) -> str:
         f'<pic:pic xmlns:pic="{_PIC}"><pic:nvPicPr>'
         f'<pic:cNvPr id="0" name="{name}" descr="{alt}"/>'
         '<pic:cNvPicPr><a:picLocks noChangeAspect="1"/></pic:cNvPicPr></pic:nvPicPr>'
-        f'<pic:blipFill><a:blip xmlns:r="{_OFFICE_REL}" r:embed="{_LOGO_REL_ID}"/>'
+        f'<pic:blipFill><a:blip xmlns:r="{_OFFICE_REL}" r:embed="{rel_id}"/>'
         "<a:stretch><a:fillRect/></a:stretch></pic:blipFill>"
         f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{logo.cx}" cy="{logo.cy}"/></a:xfrm>'
         '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>'
@@ -106,11 +106,36 @@ def paragraph(logo: Logo, drawing_id: int) -> str:
     )
 
 
-def _header(logo: Logo, drawing_id: int) -> bytes:
+def _header(para: str) -> bytes:
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        f'<w:hdr xmlns:w="{_W}" xmlns:r="{_OFFICE_REL}">{paragraph(logo, drawing_id)}</w:hdr>'
+        f'<w:hdr xmlns:w="{_W}" xmlns:r="{_OFFICE_REL}">{para}</w:hdr>'
     ).encode()
+
+
+def _free(taken: set[str], base: str, suffix: str = "") -> str:
+    """``base`` + ``suffix``, or with a number between when taken (a template made from
+    a document that already carries a logo)."""
+    name, n = f"{base}{suffix}", 1
+    while name in taken:
+        n += 1
+        name = f"{base}{n}{suffix}"
+    return name
+
+
+def _first_free_drawing_id(parts: dict[str, bytes]) -> int:
+    """Drawing ids are unique in a document: the first above every id the template has."""
+    used = [
+        int(i)
+        for name, data in parts.items()
+        if name.startswith("word/") and name.endswith(".xml")
+        for i in re.findall(rb"<wp:docPr\b[^>]*?\bid=\"(\d+)\"", data)
+    ]
+    return max([_FIRST_ID - 1, *used]) + 1
+
+
+def _ids(rels: etree._Element) -> set[str]:
+    return {r.get("Id", "") for r in rels}
 
 
 def _rels_name(part: str) -> str:
@@ -138,28 +163,38 @@ def with_logo(entries: Entries, logo: Logo) -> Entries:
     """The package ``entries`` with ``logo`` first in every header (a header made if none)."""
     parts = dict(entries)
     order = [name for name, _ in entries]
-    media = f"word/media/hytetu_logo.{logo.ext}"
+    media = _free(set(parts), "word/media/hytetu_logo", f".{logo.ext}")
     doc_rels_name = "word/_rels/document.xml.rels"
     doc_rels = etree.fromstring(parts[doc_rels_name])
     headers = [_part_of(r.get("Target", "")) for r in doc_rels if r.get("Type") == _HEADER_REL]
-    headers = [h for h in headers if h in parts]
+    headers = sorted(h for h in headers if h in parts)
     content_types = etree.fromstring(parts["[Content_Types].xml"])
+    first_id = _first_free_drawing_id(parts)
+    rels_of = {
+        h: etree.fromstring(parts[_rels_name(h)])
+        if _rels_name(h) in parts
+        else etree.Element(f"{{{_REL_NS}}}Relationships", nsmap={None: _REL_NS})
+        for h in headers
+    }
     if not headers:
         taken = {int(m.group(1)) for n in parts if (m := re.match(r"word/header(\d+)\.xml$", n))}
         new = f"word/header{max(taken, default=0) + 1}.xml"
-        parts[new] = _header(logo, _FIRST_ID)
+        parts[new] = _header(paragraph(logo, first_id))
         order.append(new)
-        _relationship(doc_rels, _HEADER_REL_ID, _HEADER_REL, new.removeprefix("word/"))
+        header_id = _free(_ids(doc_rels), _HEADER_REL_ID)
+        _relationship(doc_rels, header_id, _HEADER_REL, new.removeprefix("word/"))
         parts[doc_rels_name] = _xml(doc_rels)
         override = etree.SubElement(content_types, f"{{{_CT_NS}}}Override")
         override.set("PartName", f"/{new}")
         override.set("ContentType", _HEADER_CT)
-        parts["word/document.xml"] = _reference_header(parts["word/document.xml"])
+        parts["word/document.xml"] = _reference_header(parts["word/document.xml"], header_id)
         headers = [new]
+        rels_of[new] = etree.Element(f"{{{_REL_NS}}}Relationships", nsmap={None: _REL_NS})
     else:
-        for i, header in enumerate(sorted(headers)):
+        for i, header in enumerate(headers):
+            rel_id = _free(_ids(rels_of[header]), _LOGO_REL_ID)
             xml = parts[header].decode("utf-8")
-            para = paragraph(logo, _FIRST_ID + i)
+            para = paragraph(logo, first_id + i, rel_id)
             opening = re.search(r"<w:hdr\b[^>]*>", xml)
             if opening is None:
                 raise KeyError(header)
@@ -171,12 +206,11 @@ def with_logo(entries: Entries, logo: Logo) -> Entries:
             parts[header] = xml.encode("utf-8")
     for header in headers:
         rels_name = _rels_name(header)
-        if rels_name in parts:
-            rels = etree.fromstring(parts[rels_name])
-        else:
-            rels = etree.Element(f"{{{_REL_NS}}}Relationships", nsmap={None: _REL_NS})
+        rels = rels_of[header]
+        if rels_name not in parts:
             order.append(rels_name)
-        _relationship(rels, _LOGO_REL_ID, _IMAGE_REL, f"media/{media.rsplit('/', 1)[1]}")
+        rel_id = _free(_ids(rels), _LOGO_REL_ID)
+        _relationship(rels, rel_id, _IMAGE_REL, f"media/{media.rsplit('/', 1)[1]}")
         parts[rels_name] = _xml(rels)
     if not any(
         d.get("Extension", "").lower() == logo.ext
@@ -192,12 +226,10 @@ def with_logo(entries: Entries, logo: Logo) -> Entries:
     return [(name, parts[name]) for name in order]
 
 
-def _reference_header(document: bytes) -> bytes:
+def _reference_header(document: bytes, header_id: str) -> bytes:
     """``document.xml`` with the new header as the default header of its first section."""
     xml = document.decode("utf-8")
-    reference = (
-        f'<w:headerReference xmlns:r="{_OFFICE_REL}" w:type="default" r:id="{_HEADER_REL_ID}"/>'
-    )
+    reference = f'<w:headerReference xmlns:r="{_OFFICE_REL}" w:type="default" r:id="{header_id}"/>'
     xml, found = re.subn(
         r"(<w:sectPr\b[^>]*?)(/>|>)",
         lambda m: (

@@ -189,3 +189,22 @@ def test_a_too_large_logo_is_an_error(tmp_path: Path, monkeypatch: pytest.Monkey
     assert [p.message.split(" (")[0] for p in problems.errors] == [
         "Logo: ”logo.png”: kuva on liian suuri"
     ]
+
+
+def test_a_template_that_already_has_the_logo_stays_a_valid_package(tmp_path: Path) -> None:
+    """A generated document used as a template: new names and ids, no duplicate parts."""
+    logo = Logo.read(png(tmp_path / "logo.png"), "Alue")
+    first = Renderer(logos={"fi": logo}).prepared("fi", "kutsu").entries
+    root = tmp_path / "pohjat"
+    (root / "fi").mkdir(parents=True)
+    with zipfile.ZipFile(root / "fi" / "kutsu.docx", "w") as zf:
+        for name, data in first:
+            zf.writestr(name, data)
+    twice = Renderer(root=root, logos={"fi": logo}).prepared("fi", "kutsu").entries
+    names = [name for name, _ in twice]
+    assert len(names) == len(set(names))
+    header = dict(twice)["word/header1.xml"].decode()
+    ids = re.findall(r'<wp:docPr id="(\d+)"', header)
+    assert len(ids) == 2 and len(set(ids)) == 2
+    rels = dict(twice)["word/_rels/header1.xml.rels"].decode()
+    assert rels.count('Id="rIdHytetuLogo"') == 1 and 'Id="rIdHytetuLogo2"' in rels
