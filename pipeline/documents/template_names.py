@@ -70,4 +70,6 @@ def _shape(hint: object, path: str) -> Shape:
         return Shape(path, items=_shape(args[0], path))
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return Shape(path, fields=_record(hint, f"{path}."))
+    if hint in (str, int, bool):
+        return Shape(path, plain=hint)
     return Shape(path)

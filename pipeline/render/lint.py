@@ -59,6 +59,8 @@ class Shape:
     path: str
     fields: Mapping[str, Shape] | None = None
     items: Shape | None = None
+    #: a plain value's type (``str``, ``int``, ``bool``): its methods are what it has
+    plain: type | None = None
 
 
 @dataclass
@@ -299,7 +301,10 @@ class _Walker:
                 attr,
             )
             return None
-        if base is None or base.fields is None:
+        if base is None:
+            return None
+        if base.fields is None:
+            self.not_a_record(node, attr, base)
             return None
         shape = base.fields.get(attr)
         if shape is not None:
@@ -307,6 +312,22 @@ class _Walker:
             return shape
         self.unknown(node, attr, f"{base.path}.{attr}", list(base.fields), of=base.path)
         return None
+
+    def not_a_record(self, node: nodes.Node, attr: str, base: Shape) -> None:
+        """``attr`` of a list or of a plain value: its own methods, or a mistake."""
+        kind = list if base.items is not None else base.plain
+        if kind is None or hasattr(kind, attr):
+            return
+        item_fields = base.items.fields if base.items is not None else None
+        if item_fields is not None and attr in item_fields:
+            self.report(
+                node,
+                f"”{base.path}” on luettelo, joten sen kenttää ”{attr}” luetaan silmukassa: "
+                f"{{% for x in {base.path.rsplit('.', 1)[-1]} %}}{{{{ x.{attr} }}}}{{% endfor %}}.",
+                attr,
+            )
+        else:
+            self.unknown(node, attr, f"{base.path}.{attr}", [], of=base.path)
 
     def unknown(
         self, node: nodes.Node, name: str, path: str, candidates: list[str], of: str = ""

@@ -89,6 +89,8 @@ def test_windows_backslashes_in_the_folder_setting(tmp_path: Path) -> None:
             "tiedolla ”delegations” ei ole kenttää ”organization”. Tarkoititko ”organisation”?",
         ),
         ("{{ county.__class__ }}", "ohjelman sisäistä tietoa ”__class__”"),
+        ("{{ delegations.organisation }}", "”delegations” on luettelo, joten sen kenttää"),
+        ("{{ county.nimi }}", "tiedolla ”county” ei ole kenttää ”nimi”"),
         ("{{ title|nosuchfilter }}", "tuntematon suodatin ”nosuchfilter”"),
     ],
 )
