@@ -16,11 +16,10 @@ from typing import TYPE_CHECKING
 from pipeline.contract.outputs import Output
 from pipeline.contract.source_date import source_date_epoch
 from pipeline.documents.tracker.merge import MergeReport
-from pipeline.errors import Problem
+from pipeline.errors import Problem, Problems
 from pipeline.output.archive_list import FILE_NAME, archive_list
 from pipeline.output.commit import WriteReport
-from pipeline.workbook.load import check as check  # re-exported: the core's entry points
-from pipeline.workbook.load import load as load
+from pipeline.workbook import load as workbook_load
 from pipeline.workbook.model import YearData
 
 if TYPE_CHECKING:
@@ -29,6 +28,47 @@ if TYPE_CHECKING:
 
 DEFAULT_WORKBOOK = Path("input/hytetu.xlsx")
 DEFAULT_OUT = Path("output")
+
+
+def check(workbook_path: Path) -> tuple[YearData | None, Problems]:
+    """Read and validate the workbook, then the county's own templates (``Pohjakansio``).
+
+    Never raises for problems in the data; the data is None when there are errors.
+    """
+    data, problems = workbook_load.check(workbook_path)
+    if data is None or data.settings.templates is None:
+        return data, problems
+    from pipeline.documents.template_check import check_templates
+
+    assert data.workbook is not None
+    problems.extend(check_templates(data.settings.templates, data.workbook.resolve().parent))
+    return (None if problems.errors else data), problems
+
+
+def load(workbook_path: Path) -> tuple[YearData, list[Problem]]:
+    """Validated data and its warnings; :class:`InputError` listing everything otherwise."""
+    data, problems = check(workbook_path)
+    problems.raise_if_errors()
+    assert data is not None
+    return data, problems.warnings
+
+
+def renderer_for(data: YearData) -> Renderer:
+    """The Word renderer of ``data``'s build: its own templates and logo, if it names them."""
+    from pipeline.render.logo import Logo
+    from pipeline.render.word import Renderer
+
+    s = data.settings
+    logos = {}
+    if s.logo is not None:
+        try:
+            logo = Logo.read(s.logo, s.county)
+        except (OSError, ValueError) as exc:  # validated, then changed before the build read it
+            from pipeline.errors import TemplateProblem
+
+            raise TemplateProblem(f"{s.logo}: logoa ei voi lukea ({exc}).") from None
+        logos = {lang: logo.with_alt(s.county_in(lang)) for lang in ("fi", "sv")}
+    return Renderer(overrides=s.templates, logos=logos)
 
 
 @dataclass
@@ -85,7 +125,6 @@ def build(
     from pipeline.output.commit import check_target, commit_build
     from pipeline.output.reproducible import normalize_outputs
     from pipeline.output.workspace import hold
-    from pipeline.render.word import Renderer
 
     data, warnings = load(workbook)
     if pdf:  # before anything is rendered: without LibreOffice, nothing is written
@@ -101,7 +140,7 @@ def build(
             data=data,
             build_date=build_date(data),
             current_tracker=read_tracker(current) if current.is_file() else None,
-            renderer=renderer or Renderer(),
+            renderer=renderer or renderer_for(data),
         )
         from pipeline.output.reproducible import normalize_outputs
 

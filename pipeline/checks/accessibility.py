@@ -135,11 +135,18 @@ def _check_docx(name: str, content: bytes) -> list[Finding]:
         findings = _core(name, zf)
         document = ElementTree.fromstring(zf.read("word/document.xml"))
         styles = ElementTree.fromstring(zf.read("word/styles.xml"))
+        # headers and footers: a logo there needs its alternative text as well
+        margins = [
+            ElementTree.fromstring(zf.read(part))
+            for part in sorted(zf.namelist())
+            if re.fullmatch(r"word/(header|footer)\d*\.xml", part)
+        ]
     findings += _docx_language(name, styles)
     findings += _docx_headings(name, document, styles)
     findings += _docx_tables(name, document)
     findings += _docx_empty_paragraphs(name, document)
-    findings += _docx_alt_text(name, document)
+    for part in [document, *margins]:
+        findings += _docx_alt_text(name, part)
     return findings
 
 

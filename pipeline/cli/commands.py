@@ -116,7 +116,11 @@ def templates_command(folder: Path) -> None:
     from pipeline.starter.templates import copy_templates
 
     copied = copy_templates(folder)
-    click.echo(f"{len(copied)} Word-pohjaa kopioitu kansioon {folder}.")
+    click.echo(
+        f"{len(copied)} Word-pohjaa kopioitu kansioon {folder}. Ota ne käyttöön kirjoittamalla "
+        "työkirjan Asetukset-välilehdelle Pohjakansio ja kansion polku työkirjan kansiosta "
+        "lukien (ohje: docs/pohjat.md)."
+    )
 
 
 @main.command(name="validate", options_metavar="[VALITSIMET]")

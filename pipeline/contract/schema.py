@@ -111,6 +111,8 @@ SETTING_COORDINATOR = "Koordinaattori"
 SETTING_COORDINATOR_EMAIL = "Koordinaattorin sähköposti"
 SETTING_COORDINATOR_PHONE = "Koordinaattorin puhelin"
 SETTING_PREVIOUS_TRACKER = "Edellisen vuoden seurantataulukko"
+SETTING_TEMPLATES = "Pohjakansio"
+SETTING_LOGO = "Logo"
 SETTING_RECORD_CLASS = "Tehtäväluokka"
 SETTING_PUBLICITY = "Julkisuusluokka"
 SETTING_RETENTION = "Säilytysaika"
@@ -135,6 +137,19 @@ SETTINGS: tuple[tuple[str, bool, str], ...] = (
     (SETTING_COORDINATOR_EMAIL, False, "Koordinaattorin sähköposti"),
     (SETTING_COORDINATOR_PHONE, False, "Koordinaattorin puhelinnumero"),
     (SETTING_PREVIOUS_TRACKER, False, "Edellisen vuoden seurantataulukon polku työkirjaan nähden"),
+    (
+        SETTING_TEMPLATES,
+        False,
+        "Kansio, jossa ovat alueen omat Word-pohjat (fi/kutsu.docx, sv/kutsu.docx …), polku "
+        "työkirjaan nähden, esim. pohjat. Pohjat saa komennolla hytetu templates; kansiossa "
+        "oleva pohja korvaa ohjelman oman, puuttuvan tilalla käytetään ohjelman omaa",
+    ),
+    (
+        SETTING_LOGO,
+        False,
+        "Logon kuvatiedosto (PNG tai JPEG) työkirjaan nähden, esim. pohjat/logo.png; "
+        "logo tulee jokaisen Word-asiakirjan ylätunnisteeseen",
+    ),
     (SETTING_RECORD_CLASS, False, "Arkistonmuodostussuunnitelman tehtäväluokka"),
     (SETTING_PUBLICITY, False, f"Julkisuusluokka (oletus {DEFAULT_PUBLICITY})"),
     (SETTING_RETENTION, False, "Säilytysaika, esim. pysyvä tai 10 vuotta"),

@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
@@ -26,6 +27,7 @@ from markupsafe import Markup, escape
 
 from pipeline.errors import TemplateProblem
 from pipeline.render import zipwrite
+from pipeline.render.logo import Logo, with_logo
 
 
 def _template_root() -> Path:
@@ -62,6 +64,8 @@ def make_environment() -> SandboxedEnvironment:
 
 
 _WORD_PART = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
+#: the parts that may hold tags: the body, headers and footers
+WORD_PART = _WORD_PART
 _CORE = "docProps/core.xml"
 #: a text run holding a tab, line, paragraph or page break that docxtpl turns into Word's own
 _LISTING = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\a\n\f]")
@@ -86,19 +90,22 @@ class PreparedTemplate:
     hold tags and writes a new zip around them, every other part copied as is.
     """
 
-    def __init__(self, path: Path, env: SandboxedEnvironment) -> None:
+    def __init__(self, path: Path, env: SandboxedEnvironment, logo: Logo | None = None) -> None:
+        """``logo``: put in the header of the document (every template gets it the same way)."""
         self.path = path
         try:
             blob = path.read_bytes()
             with zipfile.ZipFile(io.BytesIO(blob)) as zf:
                 self.entries = [(info.filename, zf.read(info)) for info in zf.infolist()]
+            if logo is not None:
+                self.entries = with_logo(self.entries, logo)
             #: parts no render changes, compressed once for every document
             self.packed = {
                 name: zipwrite.deflate(name, data)
                 for name, data in self.entries
                 if not _WORD_PART.match(name) and name != _CORE
             }
-        except (OSError, zipfile.BadZipFile):
+        except (OSError, zipfile.BadZipFile, KeyError, etree.XMLSyntaxError):
             raise TemplateProblem(
                 f"{path}: Word-pohjaa ei löydy tai se ei ole Word-tiedosto (.docx). "
                 f"Palauta pohja kansioon {path.parent}."
@@ -107,10 +114,9 @@ class PreparedTemplate:
         for name, data in self.entries:
             if not _WORD_PART.match(name):
                 continue
-            xml = _HELPER.patch_xml(data.decode("utf-8"))
+            xml = template_source(data)
             if "{{" not in xml and "{%" not in xml:
                 continue
-            xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
             self.parts[name] = _compile(env, xml, path)
 
     def render(
@@ -188,6 +194,13 @@ class PreparedTemplate:
         return ""
 
 
+def template_source(data: bytes) -> str:
+    """A part's XML as Jinja reads it: docxtpl's tag clean-up, each paragraph on a line of
+    its own (so an error's line number points at its paragraph)."""
+    xml = _HELPER.patch_xml(data.decode("utf-8"))
+    return re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
+
+
 def _compile(env: SandboxedEnvironment, xml: str, path: Path) -> Template:
     try:
         return env.from_string(xml)
@@ -219,6 +232,8 @@ class Renderer:
     _prepared: dict[Path, PreparedTemplate] = field(default_factory=dict)
     #: the county's own templates (``Pohjakansio``): a file found here wins over ``root``'s
     overrides: Path | None = None
+    #: the county's logo (``Logo``), by document language: put in every document's header
+    logos: Mapping[str, Logo] = field(default_factory=dict)
 
     def template_path(self, lang: str, name: str) -> Path:
         if self.overrides is not None:
@@ -231,7 +246,8 @@ class Renderer:
         path = self.template_path(lang, name)
         template = self._prepared.get(path)
         if template is None:
-            template = self._prepared[path] = PreparedTemplate(path, self.env)
+            logo = self.logos.get(lang)
+            template = self._prepared[path] = PreparedTemplate(path, self.env, logo)
         return template
 
     def render(

@@ -114,6 +114,13 @@ def instruction_lines() -> list[tuple[str, str, str]]:
         ),
         (
             "row",
+            "hytetu templates",
+            "Kopioi ohjelman Word-pohjat (fi, sv) kansioon muokattaviksi, oletuksena "
+            "input/pohjat; olemassa olevia pohjia ei korvata. Kirjoita kansion nimi "
+            "Asetukset-välilehdelle (Pohjakansio), niin build käyttää niitä.",
+        ),
+        (
+            "row",
             "hytetu init",
             "Tekee uuden tyhjän työkirjan (tämän pohjan). Olemassa olevaa tiedostoa ei "
             "koskaan korvata.",

@@ -43,6 +43,10 @@ class Settings:
     record_number: str = ""  # Diaarinumero, shown in every document's header
     press_quote: str = ""
     press_quote_by: str = ""
+    #: ``Pohjakansio``: the county's own Word templates (``fi/``, ``sv/``), if any
+    templates: Path | None = None
+    #: ``Logo``: the image put in every Word document's header, if any
+    logo: Path | None = None
 
     def county_in(self, lang: str) -> str:
         return self.county_sv if lang == "sv" and self.county_sv else self.county

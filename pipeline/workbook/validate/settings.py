@@ -19,6 +19,7 @@ from pipeline.contract.values import (
 from pipeline.errors import Problems, at
 from pipeline.workbook.model import Settings
 from pipeline.workbook.read import RawWorkbook
+from pipeline.workbook.validate import files
 from pipeline.workbook.validate.sheet import Sheet, did_you_mean
 
 T = TypeVar("T")
@@ -96,6 +97,8 @@ def settings(sheet: Sheet, problems: Problems, workbook: Path) -> Settings | Non
     theme = values.parse(schema.SETTING_THEME, parse_theme, None, required=True)
     previous = _previous_tracker(values, workbook, problems)
     _quote_pair(values, problems)
+    templates = files.templates_folder(values, workbook, problems)
+    logo = files.logo_file(values, workbook, problems)
     if not (county and year and theme):
         return None
     return Settings(
@@ -116,6 +119,8 @@ def settings(sheet: Sheet, problems: Problems, workbook: Path) -> Settings | Non
         record_number=values.text(schema.SETTING_RECORD_NUMBER),
         press_quote=values.text(schema.SETTING_PRESS_QUOTE),
         press_quote_by=values.text(schema.SETTING_PRESS_QUOTE_BY),
+        templates=templates,
+        logo=logo,
     )
 
 
