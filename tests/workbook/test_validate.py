@@ -110,7 +110,7 @@ ERRORS = [
         "bad deadline",
         _setting("Ennakkotehtävien määräpäivä", "31.2.2027"),
         "Asetukset!B6",
-        "ei ole kalenterissa",
+        "ei ole olemassa",
     ),
     (
         "bad coordinator email",
@@ -128,7 +128,7 @@ ERRORS = [
         "duplicate municipality",
         _append("Kunnat", ["pikkula", "", "suomi", "Pohjoinen"]),
         "Kunnat!A6",
-        "kunta ”pikkula” on jo rivillä Kunnat!A3",
+        "kunta ”pikkula” on jo solussa Kunnat!A3",
     ),
     (
         "bad language",
@@ -188,7 +188,7 @@ ERRORS = [
         "end before start",
         _mutate("Neuvottelut", 1, "Päättyy", "8.00"),
         "Neuvottelut!E2",
-        "päättyy (08.00) ennen kuin alkaa",
+        "päättymisaika (klo 8.00) on aikaisempi kuin alkamisaika (klo 9.00)",
     ),
     (
         "bad negotiation language",
@@ -320,13 +320,13 @@ WARNINGS = [
         "municipality without participants",
         _mutate("Osallistujat", 6, "Organisaatio", "Muu yhdistys"),
         "Kunnat!A5",
-        "ei ole yhtään osallistujaa",
+        "kunnalle ei ole merkitty yhtään osallistujaa",
     ),
     (
         "county without elected official",
         _mutate("Osallistujat", 8, "Luottamushenkilö", "ei"),
         "Neuvottelut!A2",
-        "hyvinvointialueen kokoonpanossa",
+        "hyvinvointialueen neuvottelukokoonpanossa",
     ),
     (
         "no chair",

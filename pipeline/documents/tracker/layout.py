@@ -26,6 +26,7 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline.contract import schema
+from pipeline.contract.grammar import join_words
 from pipeline.contract.tracker import (
     COLUMNS,
     DATE_COLUMNS,
@@ -125,7 +126,7 @@ def write_tracker(
         allow_blank=True,
         showErrorMessage=True,
         errorTitle="Tila",
-        error="Valitse tila luettelosta: " + ", ".join(schema.TRACKER_STATUSES) + ".",
+        error="Valitse tila luettelosta: " + join_words(schema.TRACKER_STATUSES, "fi", "or") + ".",
         promptTitle="Tila",
         prompt="Valitse asian tila luettelosta.",
         showInputMessage=True,

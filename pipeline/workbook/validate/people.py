@@ -182,13 +182,14 @@ def delegation_warnings(
         if not people:
             problems.warning(
                 where,
-                f"kunnalla {m.name} ei ole yhtään osallistujaa. Lisää kunnan neuvottelukokoonpano "
+                f"{m.name}: kunnalle ei ole merkitty yhtään osallistujaa. Lisää kunnan "
+                "neuvottelukokoonpano "
                 "Osallistujat-välilehdelle.",
             )
         elif not any(p.elected for p in people):
             problems.warning(
                 where,
-                f"kunnan {m.name} kokoonpanossa ei ole luottamushenkilöä. Merkitse "
+                f"{m.name}: kunnan neuvottelukokoonpanossa ei ole luottamushenkilöä. Merkitse "
                 "luottamushenkilö Osallistujat-välilehdelle (Luottamushenkilö = kyllä).",
             )
     for n in negotiations:
@@ -203,7 +204,7 @@ def delegation_warnings(
         elif not any(p.elected for p in county):
             problems.warning(
                 where,
-                f"hyvinvointialueen kokoonpanossa neuvottelussa ”{n.code}” ei ole "
+                f"neuvottelu ”{n.code}”: hyvinvointialueen neuvottelukokoonpanossa ei ole "
                 "luottamushenkilöä. Merkitse yksi edustajista luottamushenkilöksi.",
             )
 
