@@ -42,6 +42,7 @@ def build_kutsu(w: Writer) -> None:
     attachment = w.para((w.w("attachment"), True), "\t", w.w("attachment_agenda"))
     attachment.style = w.doc.styles["Info Line"]
     attachment.paragraph_format.space_before = Pt(18)
+    w.para(w.w("distribution"), style="Info Line")
 
 
 def build_asialista(w: Writer) -> None:
@@ -155,13 +156,16 @@ def build_ennakkotehtava(w: Writer) -> None:
     w.para(w.w("other_phenomena_intro"))
     w.tag("for p in other_phenomena")
     w.para(
-        "{{ p.name }}{% if p.description %} – {{ p.description }}{% endif %}", style="List Bullet"
+        "{{ p.name }}{% if p.description %}: {{ p.description }}{% endif %}", style="List Bullet"
     )
     w.tag("endfor")
     w.tag("endif")
     w.heading(w.w("deadlines_heading"), 2)
+    # in date order: the survey's paragraph before or after the pre-task's
+    survey_due = 'survey and survey_deadline and audience == "kunnat"'
+    w.optional(f"{survey_due} and survey_first", w.w("deadline_survey"))
     w.optional("pretask_deadline", w.w("deadline_pretask"))
-    w.optional('survey and survey_deadline and audience == "kunnat"', w.w("deadline_survey"))
+    w.optional(f"{survey_due} and not survey_first", w.w("deadline_survey"))
     w.optional(
         'not pretask_deadline and not (survey and survey_deadline and audience == "kunnat")',
         w.w("deadline_none"),
