@@ -346,3 +346,45 @@ def test_time_without_leading_zero() -> None:
 
     assert clock(dt.time(8), "fi") == "klo 8.00"
     assert re.fullmatch(r"kl\. 9\.05", clock(dt.time(9, 5), "sv"))
+
+
+# ---------------------------------------------------------------- the workbook hytetu init writes
+
+
+def _blank_texts() -> str:
+    from pipeline.starter.blank import blank_workbook
+
+    wb = blank_workbook()
+    cells = [str(c.value) for ws in wb for row in ws.iter_rows() for c in row if c.value]
+    prompts = [f"{dv.prompt}\n{dv.error}" for ws in wb for dv in ws.data_validations.dataValidation]
+    comments = [c.comment.text for ws in wb for row in ws.iter_rows() for c in row if c.comment]
+    return "\n".join(cells + prompts + comments)
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        ("F1", "Tiedonohjaussuunnitelman tehtäväluokka"),
+        ("F2", "Alueellisen hyvinvointi- ja turvallisuussuunnitelman kausi"),
+        ("F3", "Neuvottelukokoonpanot ja yhdyshenkilöt."),
+        ("F4", "Edellisen vuoden seurantataulukon polku työkirjan kansiosta lähtien"),
+        ("F5", "Vastaustyyppi-, Painopiste- ja Teema-soluissa on valikko."),
+        ("F6", "Valitsimet: --out KANSIO (muu tulostekansio), --pdf (myös PDF-kopiot)."),
+        ("E8", "Sallitut arvot: neuvottelija, varajäsen, asiantuntija ja yhdyshenkilö."),
+        ("S4", "Valitse: neuvottelija, varajäsen, asiantuntija tai yhdyshenkilö."),
+    ],
+)
+def test_blank_workbook_wording(item: str, expected: str) -> None:
+    text = _blank_texts()
+    assert expected in text, item
+    for old in ("Arkistonmuodostus", "yhteyshenkilöt", "Odotettu arvo", "Valinnat:"):
+        assert old not in text
+
+
+def test_b2_agenda_item_renamed_and_old_name_still_recognised() -> None:
+    from pipeline.contract import schema
+    from pipeline.contract.agenda import recognise_agenda_item
+
+    assert "Edellisen vuoden neuvotteluissa sovitut asiat" in schema.AGENDA_ITEMS_FI
+    assert recognise_agenda_item("Edellisen vuoden neuvotteluissa sovitut asiat") == "previous"
+    assert recognise_agenda_item("Edellisen vuoden sopimukset") == "previous"

@@ -414,7 +414,7 @@ CASES: list[Case] = [
         "duplicated header",
         from_sheets(lambda s: s["Kunnat"][0].append("kunta")),
         "Kunnat!F1",
-        ("kahdesti", "Poista tai nimeä"),
+        ("on välilehdellä kahdesti", "Poista tai nimeä"),
     ),
     Case(
         "setting given twice",
