@@ -36,7 +36,12 @@ def build_kutsu(w: Writer) -> None:
     closing.paragraph_format.space_before = Pt(12)
     closing.paragraph_format.space_after = Pt(6)
     w.para("{{ county }}", style="Contact")
-    w.optional("coordinator", "{{ coordinator }}", style="Contact")
+    # an official letter signs with name and title (review B20)
+    w.optional(
+        "coordinator",
+        "{{ coordinator }}{% if coordinator_title %}, {{ coordinator_title }}{% endif %}",
+        style="Contact",
+    )
     w.optional("coordinator_email", "{{ coordinator_email }}", style="Contact")
     w.optional("coordinator_phone", w.w("phone") + " ", "{{ coordinator_phone }}", style="Contact")
     attachment = w.para((w.w("attachment"), True), "\t", w.w("attachment_agenda"))

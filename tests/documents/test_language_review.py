@@ -388,3 +388,9 @@ def test_b2_agenda_item_renamed_and_old_name_still_recognised() -> None:
     assert "Edellisen vuoden neuvotteluissa sovitut asiat" in schema.AGENDA_ITEMS_FI
     assert recognise_agenda_item("Edellisen vuoden neuvotteluissa sovitut asiat") == "previous"
     assert recognise_agenda_item("Edellisen vuoden sopimukset") == "previous"
+
+
+def test_b20_invitation_signed_with_name_and_title(example_build: BuildResult) -> None:
+    assert "\nHanna Lehtinen, hytetu-koordinaattori\n" in _text(example_build, KUTSU_FI)
+    sv = _text(example_build, KUTSU_SV)
+    assert "\nHanna Lehtinen, " in sv

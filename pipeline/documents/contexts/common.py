@@ -8,6 +8,7 @@ from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING
 
 from pipeline.contract.areas import is_whole_area, whole_area_label
+from pipeline.contract.values import key
 from pipeline.documents import dates
 from pipeline.documents.vocab import status_label
 from pipeline.workbook.model import Negotiation, PreviousRow, YearData
@@ -29,6 +30,8 @@ class Common:
     coordinator: str
     coordinator_email: str
     coordinator_phone: str
+    #: the coordinator's ``Tehtävä`` from their ``Osallistujat`` row, if they have one
+    coordinator_title: str = ""
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,14 @@ def common(data: YearData, lang: str, title: str, build_date: dt.date) -> Common
         coordinator=s.coordinator,
         coordinator_email=s.coordinator_email,
         coordinator_phone=s.coordinator_phone,
+        coordinator_title=next(
+            (
+                p.title_in(lang)
+                for p in data.participants
+                if s.coordinator and key(p.name) == key(s.coordinator)
+            ),
+            "",
+        ),
     )
 
 
