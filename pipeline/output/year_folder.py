@@ -70,7 +70,7 @@ def check_links(target: Path) -> None:
     if not links:
         return
     lines = [
-        f"{link}: symbolinen linkki tai liitoskohta; build ei seuraa linkkejä eikä kopioi "
+        f"{link}: symbolinen linkki tai liitoskohta; ohjelma ei seuraa linkkejä eikä kopioi "
         "niiden kohdetta tulosteisiin."
         for link in links
     ]

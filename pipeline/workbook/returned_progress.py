@@ -70,10 +70,11 @@ class ReturnedProgress:
 
 
 def _ask(municipality: str = "") -> str:
-    whom = f"kunnalta {municipality}" if municipality else "lähettäjältä"
+    whom = "kunnalta" if municipality else "lähettäjältä"
+    tail = f" (kunta {municipality})" if municipality else ""
     return (
         f"Lomaketta ei luettu. Pyydä {whom} uusi vastaus tänä vuonna lähetetyllä "
-        "seurantalomakkeella tai kirjoita tiedot seurantataulukkoon."
+        f"seurantalomakkeella tai kirjoita tiedot seurantataulukkoon{tail}."
     )
 
 
