@@ -123,7 +123,9 @@ class InputError(HytetuError):
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        super().__init__(f"{len([p for p in problems if p.is_error])} virhettä")
+        n = len([p for p in problems if p.is_error])
+        # the bottom layer imports nothing: grammar.count's rule inline
+        super().__init__(f"{n} virhe" if n == 1 else f"{n} virhettä")
 
     def messages(self) -> list[str]:
         return [str(p) for p in self.problems]

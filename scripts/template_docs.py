@@ -36,12 +36,18 @@ def build_kutsu(w: Writer) -> None:
     closing.paragraph_format.space_before = Pt(12)
     closing.paragraph_format.space_after = Pt(6)
     w.para("{{ county }}", style="Contact")
-    w.optional("coordinator", "{{ coordinator }}", style="Contact")
+    # an official letter signs with name and title (review B20)
+    w.optional(
+        "coordinator",
+        "{{ coordinator }}{% if coordinator_title %}, {{ coordinator_title }}{% endif %}",
+        style="Contact",
+    )
     w.optional("coordinator_email", "{{ coordinator_email }}", style="Contact")
     w.optional("coordinator_phone", w.w("phone") + " ", "{{ coordinator_phone }}", style="Contact")
     attachment = w.para((w.w("attachment"), True), "\t", w.w("attachment_agenda"))
     attachment.style = w.doc.styles["Info Line"]
     attachment.paragraph_format.space_before = Pt(18)
+    w.para(w.w("distribution"), style="Info Line")
 
 
 def build_asialista(w: Writer) -> None:
@@ -155,13 +161,16 @@ def build_ennakkotehtava(w: Writer) -> None:
     w.para(w.w("other_phenomena_intro"))
     w.tag("for p in other_phenomena")
     w.para(
-        "{{ p.name }}{% if p.description %} – {{ p.description }}{% endif %}", style="List Bullet"
+        "{{ p.name }}{% if p.description %}: {{ p.description }}{% endif %}", style="List Bullet"
     )
     w.tag("endfor")
     w.tag("endif")
     w.heading(w.w("deadlines_heading"), 2)
+    # in date order: the survey's paragraph before or after the pre-task's
+    survey_due = 'survey and survey_deadline and audience == "kunnat"'
+    w.optional(f"{survey_due} and survey_first", w.w("deadline_survey"))
     w.optional("pretask_deadline", w.w("deadline_pretask"))
-    w.optional('survey and survey_deadline and audience == "kunnat"', w.w("deadline_survey"))
+    w.optional(f"{survey_due} and not survey_first", w.w("deadline_survey"))
     w.optional(
         'not pretask_deadline and not (survey and survey_deadline and audience == "kunnat")',
         w.w("deadline_none"),

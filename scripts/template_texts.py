@@ -38,8 +38,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "{% if period %} {{ period }}{% endif %} tilannetta, hyte-kerrointa sekä teemaan liittyviä"
         " kuntien ja hyvinvointialueen nostoja. Tavoitteena on sopia yhteisistä jatkotoimista,"
         " niitä eteenpäin vievistä yhteistyöfoorumeista ja seurantavastuista.",
-        "delegation": "Pyydämme, että kunnan neuvotteluvaltuuskuntaan kuuluu myös luottamushenkilö"
-        " ja että valtuuskunnalla on valtuudet sopia neuvottelussa käsiteltävistä asioista.",
+        "delegation": "Pyydämme, että kunnan neuvottelukokoonpanoon kuuluu myös luottamushenkilö"
+        " ja että kokoonpanolla on valtuudet sopia neuvottelussa käsiteltävistä asioista.",
         "pre_tasks": "Pyydämme kuntia toimittamaan ennakkotehtävät sekä nostot eli asiat, joista"
         " kunta toivoo neuvottelussa sovittavan, hyvinvointialueelle viimeistään"
         " {{ pre_deadline }}.",
@@ -50,12 +50,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "agenda_note": "Neuvottelun asialista on tämän kutsun liitteenä. Ennakkomateriaali"
         " toimitetaan osallistujille ennen neuvottelua.",
         "welcome": "Tervetuloa neuvotteluun!",
+        "distribution": "Jakelu: osallistujat, kuntien kirjaamot",
         "regards": "Ystävällisin terveisin",
         "phone": "puh.",
         "elected": "luottamushenkilö",
         # asialista / poytakirja
         "raised_heading": "Kuntien nostot",
-        "previous_heading": "Edellisen vuoden sopimukset",
+        "previous_heading": "Edellisen vuoden neuvotteluissa sovitut asiat",
         "decisions_heading": "Päätökset ja jatkotoimet",
         "col_municipality": "Kunta",
         "col_topic": "Aihe",
@@ -92,7 +93,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "service_area": "Serviceområde",
         "time": "Tid",
         "place": "Plats",
-        "remote": "Distansdeltagande",
+        "remote": "Distansanslutning",
         "theme": "Tema",
         "municipalities": "Kommuner",
         "chair": "Ordförande",
@@ -103,16 +104,16 @@ TEXTS: dict[str, dict[str, str]] = {
         " om främjande av välfärd, hälsa och säkerhet (hytetu-förhandling). Förhandlingen är en"
         " del av det samarbete för främjande av välfärd och hälsa som föreskrivs i 6 och 7 §"
         " i lagen om ordnande av social- och hälsovård (612/2021).",
-        "contents": "Vid förhandlingen behandlas läget för den regionala välfärds- och"
+        "contents": "Vid förhandlingen behandlas läget i genomförandet av den regionala välfärds- och"
         " säkerhetsplanen{% if period %} {{ period }}{% endif %}, hyte-koefficienten samt"
         " kommunernas och välfärdsområdets frågor inom temat. Målet är att komma överens om"
         " gemensamma fortsatta åtgärder, om de samarbetsforum som för dem vidare och om"
         " uppföljningsansvaret.",
-        "delegation": "Vi ber att kommunens förhandlingsdelegation också omfattar en förtroendevald"
+        "delegation": "Vi ber att även en förtroendevald ingår i kommunens förhandlingsdelegation"
         " och att delegationen har befogenhet att komma överens om de frågor som behandlas.",
-        "pre_tasks": "Vi ber kommunerna att till välfärdsområdet skicka in förhandsuppgifterna"
-        " samt de frågor som kommunen vill att man kommer överens om vid förhandlingen senast"
-        " den {{ pre_deadline }}.",
+        "pre_tasks": "Vi ber kommunerna att senast den {{ pre_deadline }} skicka in"
+        " förhandsuppgifterna till välfärdsområdet, liksom de frågor som kommunen vill att"
+        " parterna kommer överens om vid förhandlingen.",
         "participants": "Deltagare",
         "no_participants": "Deltagarförteckningen kompletteras enligt kommunernas och"
         " välfärdsområdets anmälningar.",
@@ -120,10 +121,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "agenda_note": "Föredragningslistan för förhandlingen bifogas denna kallelse."
         " Förhandsmaterialet skickas till deltagarna före förhandlingen.",
         "welcome": "Välkommen till förhandlingen!",
+        "distribution": "Distribution: deltagarna, kommunernas registratorskontor",
         "regards": "Med vänlig hälsning",
         "phone": "tfn",
         "elected": "förtroendevald",
-        "raised_heading": "Kommunernas frågor",
+        "raised_heading": "Frågor som kommunerna tar upp",
         "previous_heading": "Föregående års överenskommelser",
         "decisions_heading": "Beslut och fortsatta åtgärder",
         "col_municipality": "Kommun",
@@ -198,13 +200,13 @@ PHASE_TEXTS: dict[str, dict[str, str]] = {
         "content_3": "Hyte-kerroin: miten teeman työ näkyy hyte-kertoimen indikaattoreissa ja"
         " miten niitä voidaan yhdessä parantaa.",
         "content_4": "Mistä halutaan neuvottelussa sopia ja mihin toivotaan muiden valmistautuvan.",
-        "content_5": "Esitys on tiivis: enintään noin 10 minuuttia tai muutama dia.",
+        "content_5": "Esityksen tulee olla tiivis, enintään 10 minuuttia tai muutama dia.",
         "phenomena_heading": "Neuvotteluihin nostettavat ilmiöt",
         "phenomena_intro": "Hytetu-yhdyshenkilöverkosto on tunnistanut teemasta seuraavat"
         " ilmiöt, jotka tuodaan esille neuvotteluissa. Käsitelkää niitä esityksessänne.",
         "other_phenomena_heading": "Muut tunnistetut ilmiöt",
-        "other_phenomena_intro": "Verkosto tunnisti myös nämä ilmiöt; ne ovat taustaksi"
-        " valmistelulle, eikä niitä käsitellä neuvotteluissa erikseen.",
+        "other_phenomena_intro": "Verkosto tunnisti myös nämä ilmiöt; ne ovat valmistelun"
+        " taustatietoa, eikä niitä käsitellä neuvotteluissa erikseen.",
         "col_phenomenon": "Ilmiö",
         "deadlines_heading": "Määräajat",
         "deadline_pretask": "Ennakkotehtävä palautetaan viimeistään {{ pretask_deadline }}.",
@@ -228,7 +230,7 @@ PHASE_TEXTS: dict[str, dict[str, str]] = {
         "col_answer": "Vastaus",
         "no_answer": "(ei vastausta)",
         "col_priority": "Paino" + SHY + "piste",
-        "previous_year_heading": "Edellisen vuoden sopimukset ({{ previous_year }})",
+        "previous_year_heading": "Edellisen vuoden neuvotteluissa sovitut asiat ({{ previous_year }})",
         "nothing_from": "Kunnalta ei ole tullut nostoja eikä kyselyvastauksia.",
         "area_heading": "Koko palvelualue",
         # tiedote
@@ -243,39 +245,40 @@ PHASE_TEXTS: dict[str, dict[str, str]] = {
         "press_area": "Palvelualue {{ n.service_area }}",
         "press_held": "Neuvottelu {% if n.held %}pidettiin{% else %}pidetään{% endif %}"
         " {{ n.date }}. Kunnat: {{ n.municipalities }}.",
-        "material_raised": "Nostot",
+        "material_raised": "Kuntien nostot",
         "press_followup_heading": "Seuranta",
         "press_followup": "Sovittujen asioiden toteutumista seurataan"
         " hytetu-yhdyshenkilöverkostossa, ja niiden tilanne käsitellään seuraavan vuoden"
         " neuvotteluissa.",
         "press_contact": "Lisätietoja",
         # yhteenveto
-        "summary_intro": "Yhteenveto kokoaa vuoden {{ year }} hytetu-neuvotteluissa sovittujen"
-        " asioiden etenemisen seurantataulukon mukaan {{ as_of }}. Se liitetään vuoden"
+        "summary_intro": "Yhteenvetoon on koottu vuoden {{ year }} hytetu-neuvotteluissa sovittujen"
+        " asioiden eteneminen seurantataulukon {{ as_of }} tilanteen mukaan. Se liitetään"
+        " vuoden"
         " {{ next_year }} neuvottelujen ennakkomateriaaliin.",
-        "summary_untracked": "Seurantataulukkoon ei ole vielä kirjattu tilanteita: kaikki"
-        " sovitut asiat ovat tilassa Ei aloitettu.",
+        "summary_untracked": "Seurantataulukkoon ei ole vielä kirjattu tilanteita: kaikkien"
+        " sovittujen asioiden tila on ”Ei aloitettu”.",
         "key_figures": "Keskeiset luvut",
-        "figure_total": "Sovittuja asioita yhteensä {{ total }}, joista valmiina"
+        "figure_total": "Sovittuja asioita yhteensä {{ total_text }}, joista valmiina"
         " {{ totals.done }} ({{ done_percent }}).",
-        "figure_states": "Käynnissä {{ totals.in_progress }}, ei aloitettu"
-        " {{ totals.not_started }}, viivästynyt {{ totals.delayed }}, peruttu"
+        "figure_states": "Ei aloitettu {{ totals.not_started }}, käynnissä"
+        " {{ totals.in_progress }}, viivästynyt {{ totals.delayed }}, peruttu"
         " {{ totals.cancelled }}.",
-        "figure_overdue": "Määräaika on ohitettu {{ totals.overdue }} keskeneräisessä asiassa.",
+        "figure_overdue": "Määräaika on ylittynyt {{ overdue_text }} keskeneräisessä asiassa.",
         "by_municipality": "Tilanne kunnittain",
         "by_priority": "Tilanne painopisteittäin",
-        "overdue_heading": "Määräaika ohitettu",
+        "overdue_heading": "Määräaika ylittynyt",
         "cancelled_heading": "Perutut",
-        "unknown_heading": "Tila ei ole luettelossa",
+        "unknown_heading": "Tuntematon tila",
         "unknown_intro": "Näiden asioiden tila ei ole mikään seurantataulukon tiloista; ne"
-        " on laskettu vain yhteensä-lukuun.",
+        " sisältyvät vain Yhteensä-sarakkeeseen.",
         "col_not_started": "Ei aloi" + SHY + "tettu",
         "col_in_progress": "Käyn" + SHY + "nissä",
         "col_done": "Valmis",
         "col_delayed": "Viiväs" + SHY + "tynyt",
         "col_cancelled": "Peruttu",
         "col_total": "Yh" + SHY + "teensä",
-        "col_overdue": "Määrä" + SHY + "aika ohi",
+        "col_overdue": "Määrä" + SHY + "aika ylit" + SHY + "tynyt",
     },
     "sv": {
         "type_ennakkotehtava": "FÖRHANDSUPPGIFT",
@@ -290,31 +293,33 @@ PHASE_TEXTS: dict[str, dict[str, str]] = {
         " Med förhandsuppgiften förbereder vi oss tillsammans så att vi vid förhandlingarna"
         " kan komma överens om gemensamma mål, åtgärder och ansvarsfördelning.",
         "task_heading": "Uppgift",
-        "task_kunnat": "Kommunen förbereder till förhandlingen en koncis presentation av"
-        " betydande frågor inom temat med hyte-koefficienten i åtanke. Förberedelsen görs"
+        "task_kunnat": "Kommunen förbereder inför förhandlingen en kort presentation av"
+        " de viktigaste frågorna inom temat med beaktande av hyte-koefficienten. Förberedelsen"
+        " görs"
         " sektorsövergripande: bjud in de förvaltningar som är centrala för temat och"
         " kommunens hyte-arbetsgrupp.",
-        "task_kunnat_1": "Utse kommunens representanter enligt temat, också en förtroendevald,"
+        "task_kunnat_1": "Utse kommunens representanter med tanke på temat, bland dem en förtroendevald,"
         " och ge dem befogenhet att komma överens om de frågor som behandlas.",
         "task_kunnat_2": "Skicka till välfärdsområdet de frågor som kommunen vill komma"
         " överens om vid förhandlingen och som välfärdsområdet bör förbereda sig på.",
         "task_kunnat_3": "Besvara förhandsenkäten; blanketten skickas separat till kommunen.",
-        "task_sote": "Social- och hälsovårdstjänsterna förbereder till förhandlingarna en"
-        " koncis presentation av betydande frågor inom temat per serviceområde med"
-        " hyte-koefficienten i åtanke: vad servicebehovet och klientuppgifterna berättar, hur"
+        "task_sote": "Social- och hälsovårdstjänsterna förbereder inför förhandlingarna en"
+        " kort presentation av de viktigaste frågorna inom temat per serviceområde med"
+        " beaktande av hyte-koefficienten: vad servicebehovet och klientdata visar, hur"
         " tjänsterna stöder kommunernas välfärdsarbete och var samarbete med kommunerna behövs.",
         "task_sote_1": "Utse sakkunniga inom temat till välfärdsområdets förhandlingsdelegation.",
         "task_sote_2": "Sammanställ service- och klientuppgifter inom temat per serviceområde.",
         "task_sote_3": "Förbered er på att svara på kommunernas frågor.",
-        "task_jarjestot": "Organisationsdelegationen förbereder till förhandlingarna en koncis"
-        " presentation av betydande frågor inom temat ur organisationernas perspektiv med"
-        " hyte-koefficienten i åtanke: organisationernas verksamhet inom temat, deras"
-        " iakttagelser om människornas vardag och förslag till samarbete med kommunerna och"
+        "task_jarjestot": "Organisationsdelegationen förbereder inför förhandlingarna en kort"
+        " presentation av de viktigaste frågorna inom temat ur organisationernas perspektiv med"
+        " beaktande av hyte-koefficienten: organisationernas verksamhet inom temat, deras"
+        " iakttagelser om människors vardag och förslag till samarbete med kommunerna och"
         " välfärdsområdet.",
         "task_jarjestot_1": "Utse organisationsdelegationens representanter till förhandlingarna.",
         "task_jarjestot_2": "Sammanställ medlemsorganisationernas verksamhet och iakttagelser"
         " inom temat.",
-        "task_jarjestot_3": "Lyft fram var organisationerna kan delta i de åtgärder som avtalas.",
+        "task_jarjestot_3": "Lyft fram var organisationerna kan delta i de åtgärder som man"
+        " kommer överens om.",
         "content_heading": "Presentationens innehåll",
         "content_1": "De viktigaste frågorna och fenomenen inom temat i den egna verksamheten.",
         "content_2": "Vad som redan gjorts och vad uppgifterna och resultaten visar.",
@@ -322,17 +327,18 @@ PHASE_TEXTS: dict[str, dict[str, str]] = {
         " indikatorer och hur de kan förbättras tillsammans.",
         "content_4": "Vad ni vill komma överens om vid förhandlingen och vad de andra bör"
         " förbereda sig på.",
-        "content_5": "Presentationen är koncis: högst cirka 10 minuter eller några bilder.",
+        "content_5": "Presentationen ska vara kort, högst 10 minuter eller några bilder.",
         "phenomena_heading": "Fenomen som tas upp vid förhandlingarna",
         "phenomena_intro": "Hytetu-kontaktpersonsnätverket har identifierat följande fenomen"
         " inom temat som tas upp vid förhandlingarna. Behandla dem i er presentation.",
         "other_phenomena_heading": "Övriga identifierade fenomen",
-        "other_phenomena_intro": "Nätverket identifierade också dessa fenomen; de är bakgrund"
-        " för förberedelserna och behandlas inte separat vid förhandlingarna.",
+        "other_phenomena_intro": "Nätverket identifierade också dessa fenomen; de utgör"
+        " bakgrundsmaterial för förberedelserna och behandlas inte separat vid"
+        " förhandlingarna.",
         "col_phenomenon": "Fenomen",
         "deadlines_heading": "Tidsfrister",
         "deadline_pretask": "Förhandsuppgiften ska lämnas in senast {{ pretask_deadline }}.",
-        "deadline_survey": "Kommunerna besvarar förhandsenkäten senast {{ survey_deadline }}.",
+        "deadline_survey": "Kommunerna ska besvara förhandsenkäten senast {{ survey_deadline }}.",
         "deadline_none": "Tidsfristerna meddelas separat.",
         "schedule_heading": "Tidtabell för förhandlingarna",
         "col_service_area": "Service" + SHY + "område",
@@ -340,10 +346,10 @@ PHASE_TEXTS: dict[str, dict[str, str]] = {
         "col_place": "Plats",
         "col_municipalities": "Kommuner",
         "contact_heading": "Kontaktuppgifter",
-        "contact_intro": "Mer information ger och förhandsuppgifterna tas emot av",
+        "contact_intro": "Kontaktperson för frågor och för inlämning av förhandsuppgifterna:",
         "material_intro": "I förhandsmaterialet har de deltagande kommunernas frågor och svar"
-        " på förhandsenkäten sammanställts{% if has_previous %}, liksom läget för det som"
-        " överenskoms vid förhandlingarna föregående år ({{ previous_year }}) enligt"
+        " på förhandsenkäten sammanställts{% if has_previous %}, liksom läget för de"
+        " överenskommelser som ingicks vid förhandlingarna föregående år ({{ previous_year }}) enligt"
         " uppföljningstabellen{% endif %}. Bekanta er med materialet före förhandlingen.",
         "survey_heading": "Svar på förhandsenkäten",
         "survey_number": "Svar {{ s.number }}",
@@ -365,36 +371,36 @@ PHASE_TEXTS: dict[str, dict[str, str]] = {
         "press_area": "Serviceområde {{ n.service_area }}",
         "press_held": "Förhandlingen {% if n.held %}hölls{% else %}hålls{% endif %} den"
         " {{ n.date }}. Kommuner: {{ n.municipalities }}.",
-        "material_raised": "Frågor till förhandlingen",
+        "material_raised": "Frågor som kommunerna tar upp",
         "press_followup_heading": "Uppföljning",
         "press_followup": "Genomförandet följs upp i hytetu-kontaktpersonsnätverket, och läget"
         " behandlas vid nästa års förhandlingar.",
         "press_contact": "Mer information",
-        "summary_intro": "Sammanfattningen visar hur det som överenskoms vid"
-        " hytetu-förhandlingarna {{ year }} har framskridit enligt uppföljningstabellen den"
+        "summary_intro": "Sammanfattningen visar hur de överenskommelser som ingicks vid"
+        " hytetu-förhandlingarna {{ year }} har framskridit enligt läget i uppföljningstabellen"
+        " den"
         " {{ as_of }}. Den bifogas förhandsmaterialet till förhandlingarna {{ next_year }}.",
         "summary_untracked": "Inga lägesuppgifter har ännu förts in i uppföljningstabellen:"
-        " alla överenskommelser har statusen Ej påbörjad.",
+        " alla överenskommelser har statusen ”Ej påbörjad”.",
         "key_figures": "Nyckeltal",
-        "figure_total": "Sammanlagt {{ total }} överenskommelser, av vilka {{ totals.done }}"
-        " är klara ({{ done_percent }}).",
-        "figure_states": "Pågår {{ totals.in_progress }}, ej påbörjade"
-        " {{ totals.not_started }}, försenade {{ totals.delayed }}, inställda"
+        "figure_total": "Sammanlagt {{ total_text }}, varav {{ totals.done }} är klara"
+        " ({{ done_percent }}).",
+        "figure_states": "Ej påbörjade {{ totals.not_started }}, pågående"
+        " {{ totals.in_progress }}, försenade {{ totals.delayed }}, avbrutna"
         " {{ totals.cancelled }}.",
-        "figure_overdue": "Tidsfristen har överskridits för {{ totals.overdue }} oavslutade"
-        " överenskommelser.",
+        "figure_overdue": "Tidsfristen har överskridits för {{ overdue_text }}.",
         "by_municipality": "Läget per kommun",
         "by_priority": "Läget per prioritering",
-        "overdue_heading": "Tidsfristen överskriden",
-        "cancelled_heading": "Inställda",
-        "unknown_heading": "Status saknas i listan",
+        "overdue_heading": "Överskridna tidsfrister",
+        "cancelled_heading": "Avbrutna",
+        "unknown_heading": "Okänd status",
         "unknown_intro": "Dessa överenskommelser har en status som inte finns i"
-        " uppföljningstabellens lista; de räknas bara i totalen.",
+        " uppföljningstabellens lista; de ingår bara i totalsumman.",
         "col_not_started": "Ej påbör" + SHY + "jad",
         "col_in_progress": "Pågår",
         "col_done": "Klar",
         "col_delayed": "Förse" + SHY + "nad",
-        "col_cancelled": "Inställd",
+        "col_cancelled": "Avbruten",
         "col_total": "Totalt",
         "col_overdue": "Tids" + SHY + "frist över" + SHY + "skriden",
     },

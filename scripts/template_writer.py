@@ -156,7 +156,9 @@ class Writer:
 
     def agenda_items(self, with_decisions: bool) -> None:
         self.tag("for item in agenda")
-        self.heading("{{ item.number }}. {{ item.title }}", 2)
+        # no full stop after a heading number (the minutes' numbering is their own)
+        number = "{{ item.number }}." if with_decisions else "{{ item.number }}"
+        self.heading(number + " {{ item.title }}", 2)
         self.optional("item.text", "{{ item.text }}")
         self.tag("if item.raised")
         self.heading(self.w("raised_heading"), 3)

@@ -31,6 +31,7 @@ from xml.etree.ElementTree import Element
 
 from defusedxml import ElementTree
 
+from pipeline.contract.grammar import count
 from pipeline.contract.naming import is_lock_file
 
 LANGUAGES = ("fi-FI", "sv-FI")
@@ -242,7 +243,7 @@ def _docx_headings(name: str, document: Element, styles: Element) -> list[Findin
                     name,
                     HEADINGS,
                     f"otsikko ”{text}” on tasoa {level} heti tason {previous} jälkeen; "
-                    "otsikkotaso ei saa hypätä yli.",
+                    "otsikkotasoja ei saa ohittaa.",
                 )
             )
         if not text:
@@ -309,7 +310,7 @@ def _docx_empty_paragraphs(name: str, document: Element) -> list[Finding]:
             Finding(
                 name,
                 EMPTY_PARAGRAPH,
-                f"asiakirjassa on {empty} tyhjää kappaletta; väli tehdään kappaleen "
+                f"asiakirjassa on {count(empty, 'tyhjä kappale', 'tyhjää kappaletta')}; väli tehdään kappaleen "
                 "välistyksellä, ei tyhjillä riveillä (ruudunlukija lukee ne ”tyhjä”).",
             )
         ]

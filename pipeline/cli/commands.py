@@ -56,7 +56,7 @@ def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
             sys.exit(EXIT_INPUT)
         except HytetuError as exc:
             for line in exc.messages():
-                click.echo(f"VIRHE {line}", err=True)
+                click.echo(f"Virhe – {line}", err=True)
             sys.exit(exc.exit_code)
 
     return wrapper

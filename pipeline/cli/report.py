@@ -23,10 +23,10 @@ def problems(found: Iterable[Problem]) -> None:
     items = list(found)
     for p in items:
         if p.is_error:
-            click.echo(f"VIRHE {p}", err=True)
+            click.echo(f"Virhe – {p}", err=True)
     for p in items:
         if not p.is_error:
-            click.echo(f"Varoitus {p}", err=True)
+            click.echo(f"Varoitus – {p}", err=True)
 
 
 def build_summary(result: BuildResult, *, quiet: bool) -> None:

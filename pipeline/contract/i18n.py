@@ -16,8 +16,10 @@ TEXT: dict[str, dict[str, str]] = {
         "sv": "Öppnande av förhandlingen och deltagare",
     },
     "item_opening_text": {
-        "fi": "Puheenjohtaja avaa neuvottelun. Todetaan osallistujat ja valitaan pöytäkirjan tarkastajat.",
-        "sv": "Ordföranden öppnar förhandlingen. Deltagarna konstateras och protokolljusterare väljs.",
+        "fi": "Puheenjohtaja avaa neuvottelun. Todetaan osallistujat, valitaan pöytäkirjan "
+        "tarkastajat ja hyväksytään asialista.",
+        "sv": "Ordföranden öppnar förhandlingen. Deltagarna konstateras, protokolljusterare väljs "
+        "och föredragningslistan godkänns.",
     },
     "item_plan": {
         "fi": "Alueellinen hyvinvointi- ja turvallisuussuunnitelma",
@@ -41,17 +43,18 @@ TEXT: dict[str, dict[str, str]] = {
         "sv": "Kommunernas och välfärdsområdets frågor inom temat och överenskommelser om dem.",
     },
     "item_previous": {
-        "fi": "Edellisen vuoden sopimusten toteutuminen",
+        "fi": "Edellisen vuoden neuvotteluissa sovittujen asioiden toteutuminen",
         "sv": "Uppföljning av föregående års överenskommelser",
     },
     "item_previous_text": {
         "fi": "Katsaus edellisen vuoden neuvotteluissa sovittujen asioiden etenemiseen.",
-        "sv": "Översikt över hur det som överenskoms i fjolårets förhandlingar har framskridit.",
+        "sv": "Översikt över hur de överenskommelser som ingicks vid föregående års förhandlingar "
+        "har framskridit.",
     },
     "item_followup": {"fi": "Jatkotoimet ja seuranta", "sv": "Fortsatta åtgärder och uppföljning"},
     "item_followup_text": {
         "fi": "Sovitaan jatkotoimet, yhteistyöfoorumit, seurantavastuut ja määräajat.",
-        "sv": "Fortsatta åtgärder, samarbetsforum, uppföljningsansvar och tidsfrister avtalas.",
+        "sv": "Man kommer överens om fortsatta åtgärder, samarbetsforum, uppföljningsansvar och tidsfrister.",
     },
     "item_closing": {"fi": "Neuvottelun päättäminen", "sv": "Avslutning av förhandlingen"},
     "item_closing_text": {
@@ -95,21 +98,24 @@ TEXT: dict[str, dict[str, str]] = {
         "Tallenna tiedosto Excel-työkirjana (.xlsx) ja palauta se sähköpostin liitteenä. "
         "Älä kopioi vastauksia toiseen tiedostoon äläkä muuta kysymyksiä: vastaukset luetaan "
         "tästä tiedostosta suoraan neuvottelun ennakkomateriaaliin.",
-        "sv": "Besvara frågorna i kolumnen Svar: skriv svaret eller välj det i cellens "
-        "rullgardinslista (radbrytning i cellen: Alt+Enter). Övriga celler är skyddade. "
-        "Spara filen som Excel-arbetsbok (.xlsx) och returnera den som bilaga till e-post. "
+        "sv": "Besvara frågorna i kolumnen Svar: skriv svaret eller välj det i listrutan i "
+        "cellen (radbrytning i cellen: Alt+Enter). Övriga celler är skyddade. "
+        "Spara filen som Excel-arbetsbok (.xlsx) och skicka tillbaka den som e-postbilaga. "
         "Kopiera inte svaren till en annan fil och ändra inte frågorna: svaren läses från "
         "den här filen direkt in i förhandlingens förhandsmaterial.",
     },
     "survey_deadline": {
         "fi": "Palauta vastaukset viimeistään {date}.",
-        "sv": "Returnera svaren senast {date}.",
+        "sv": "Skicka svaren senast {date}.",
     },
     "survey_no_deadline": {
         "fi": "Palauta vastaukset mahdollisimman pian.",
-        "sv": "Returnera svaren så snart som möjligt.",
+        "sv": "Skicka svaren så snart som möjligt.",
     },
-    "survey_return_to": {"fi": "Palautus: {who}", "sv": "Returneras till: {who}"},
+    "survey_return_to": {
+        "fi": "Vastausten vastaanottaja: {who}",
+        "sv": "Svaren skickas till: {who}",
+    },
     "survey_municipality": {"fi": "Kunta", "sv": "Kommun"},
     "survey_number": {"fi": "Nro", "sv": "Nr"},
     "survey_question": {"fi": "Kysymys", "sv": "Fråga"},
@@ -142,23 +148,26 @@ TEXT: dict[str, dict[str, str]] = {
     "status_Käynnissä": {"fi": "Käynnissä", "sv": "Pågår"},
     "status_Valmis": {"fi": "Valmis", "sv": "Klar"},
     "status_Viivästynyt": {"fi": "Viivästynyt", "sv": "Försenad"},
-    "status_Peruttu": {"fi": "Peruttu", "sv": "Inställd"},
+    "status_Peruttu": {"fi": "Peruttu", "sv": "Avbruten"},
     "whole_area_of": {"fi": "Koko palvelualue: {area}", "sv": "Hela serviceområdet: {area}"},
     "no_priority": {"fi": "Painopiste puuttuu", "sv": "Prioritering saknas"},
     "total": {"fi": "Yhteensä", "sv": "Totalt"},
     # the chart groups by municipality, or, when there are too many, by service area or priority
     "chart_title": {
-        "fi": "Sovitut asiat tiloittain {by}",
+        "fi": "Sovittujen asioiden tila {by}",
         "sv": "Överenskommelserna per {by} och status",
     },
     "chart_by_municipality": {"fi": "kunnittain", "sv": "kommun"},
     "chart_by_area": {"fi": "palvelualueittain", "sv": "serviceområde"},
     "chart_by_priority": {"fi": "painopisteittäin", "sv": "prioritering"},
-    "chart_other_area": {"fi": "Muu tai tuntematon kunta", "sv": "Annan eller okänd kommun"},
-    "chart_axis": {"fi": "Sovittuja asioita", "sv": "Överenskommelser"},
+    "chart_other_area": {
+        "fi": "Muu tai tuntematon palvelualue",
+        "sv": "Annat eller okänt serviceområde",
+    },
+    "chart_axis": {"fi": "Sovittujen asioiden määrä", "sv": "Antal överenskommelser"},
     "chart_description": {
-        "fi": "Vaakasuuntainen pinottu pylväskaavio: sovittujen asioiden määrä tiloittain "
-        "{by}. Yhteensä {total}. {groups}. Samat luvut ovat taulukossa.",
+        "fi": "Pinottu palkkikaavio: sovittujen asioiden määrä {by} ja tiloittain. "
+        "Yhteensä {total}. {groups}. Samat luvut ovat taulukossa.",
         "sv": "Liggande staplat stapeldiagram: antalet överenskommelser per status och {by}. "
         "Totalt {total}. {groups}. Samma siffror finns i tabellen.",
     },

@@ -130,27 +130,35 @@ SETTINGS: tuple[tuple[str, bool, str], ...] = (
     ),
     (SETTING_YEAR, True, "Neuvotteluvuosi, esim. 2027"),
     (SETTING_THEME, True, "Yksi suunnitelman neljästä painopisteestä"),
-    (SETTING_PERIOD, False, f"Hyvinvointisuunnitelman kausi (oletus {DEFAULT_PERIOD})"),
+    (
+        SETTING_PERIOD,
+        False,
+        f"Alueellisen hyvinvointi- ja turvallisuussuunnitelman kausi (oletus {DEFAULT_PERIOD})",
+    ),
     (SETTING_PRETASK_DEADLINE, False, "Päivämäärä, esim. 15.3.2027"),
     (SETTING_SURVEY_DEADLINE, False, "Päivämäärä, esim. 15.3.2027"),
     (SETTING_COORDINATOR, False, "Koordinaattorin nimi allekirjoitukseen"),
     (SETTING_COORDINATOR_EMAIL, False, "Koordinaattorin sähköposti"),
     (SETTING_COORDINATOR_PHONE, False, "Koordinaattorin puhelinnumero"),
-    (SETTING_PREVIOUS_TRACKER, False, "Edellisen vuoden seurantataulukon polku työkirjaan nähden"),
+    (
+        SETTING_PREVIOUS_TRACKER,
+        False,
+        "Edellisen vuoden seurantataulukon polku työkirjan kansiosta lähtien",
+    ),
     (
         SETTING_TEMPLATES,
         False,
         "Kansio, jossa ovat alueen omat Word-pohjat (fi/kutsu.docx, sv/kutsu.docx …), polku "
-        "työkirjaan nähden, esim. pohjat. Pohjat saa komennolla hytetu templates; kansiossa "
-        "oleva pohja korvaa ohjelman oman, puuttuvan tilalla käytetään ohjelman omaa",
+        "työkirjan kansiosta lähtien, esim. pohjat. Pohjat saa komennolla hytetu templates; "
+        "kansiossa oleva pohja korvaa ohjelman oman, puuttuvan tilalla käytetään ohjelman omaa",
     ),
     (
         SETTING_LOGO,
         False,
-        "Logon kuvatiedosto (PNG tai JPEG) työkirjaan nähden, esim. pohjat/logo.png; "
+        "Logon kuvatiedosto (PNG tai JPEG) työkirjan kansiosta lähtien, esim. pohjat/logo.png; "
         "logo tulee jokaisen Word-asiakirjan ylätunnisteeseen",
     ),
-    (SETTING_RECORD_CLASS, False, "Arkistonmuodostussuunnitelman tehtäväluokka"),
+    (SETTING_RECORD_CLASS, False, "Tiedonohjaussuunnitelman tehtäväluokka"),
     (SETTING_PUBLICITY, False, f"Julkisuusluokka (oletus {DEFAULT_PUBLICITY})"),
     (SETTING_RETENTION, False, "Säilytysaika, esim. pysyvä tai 10 vuotta"),
     (
@@ -261,7 +269,7 @@ SHEETS: tuple[SheetSpec, ...] = (
             C("Läsnä", False, "kyllä / ei, tai niiden neuvottelujen tunnukset, joissa oli läsnä"),
             *sv_twins("Organisaatio", "Tehtävä"),
         ),
-        help="Neuvottelukokoonpanot ja yhteyshenkilöt.",
+        help="Neuvottelukokoonpanot ja yhdyshenkilöt.",
     ),
     SheetSpec(
         SHEET_PHENOMENA,
@@ -360,7 +368,7 @@ AGENDA_ITEMS_FI = (
     "Alueellinen hyvinvointi- ja turvallisuussuunnitelma",
     "Hyte-kerroin",
     "Teema",
-    "Edellisen vuoden sopimukset",
+    "Edellisen vuoden neuvotteluissa sovitut asiat",
     "Jatkotoimet ja seuranta",
     "Neuvottelun päättäminen",
 )

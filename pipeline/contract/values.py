@@ -14,6 +14,7 @@ import unicodedata
 from typing import get_args
 
 from pipeline.contract import schema
+from pipeline.contract.grammar import join_words
 
 # Characters XML 1.0 forbids (every C0 control but tab, LF, CR; surrogates; U+FFFE/F).
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -80,7 +81,7 @@ def parse_date(value: object) -> dt.date | None:
             year, month, day = (int(g) for g in m.groups())
             return dt.date(year, month, day)
     except ValueError:
-        raise ValueError(f"Päivämäärää ”{text}” ei ole kalenterissa. {DATE_HINT}") from None
+        raise ValueError(f"päivämäärää ”{text}” ei ole olemassa. {DATE_HINT}") from None
     raise ValueError(f"”{text}” ei ole päivämäärä. {DATE_HINT}")
 
 
@@ -144,7 +145,8 @@ def parse_language(value: object) -> schema.LanguageCode:
         return schema.LANGUAGE_VALUES[text]
     raise ValueError(
         f"”{clean_text(value)}” ei ole sallittu kieli. "
-        f"Valitse {', '.join(schema.LANGUAGE_CHOICES)} (tai fi, sv, fi-sv, sv-fi)."
+        f"Valitse {join_words(schema.LANGUAGE_CHOICES, 'fi', 'or', quoted=True)} "
+        f"(myös {join_words(('fi', 'sv', 'fi-sv', 'sv-fi'), 'fi')} käyvät)."
     )
 
 
@@ -162,7 +164,7 @@ def parse_theme(value: object) -> schema.Theme:
             return next(t for t in _THEMES if t == name)
     raise ValueError(
         f"”{clean_text(value)}” ei ole suunnitelman painopiste. "
-        f"Valitse {', '.join(schema.THEMES_FI)}."
+        f"Valitse {join_words(schema.THEMES_FI, 'fi', 'or', quoted=True)}."
     )
 
 
@@ -174,7 +176,8 @@ def parse_role(value: object) -> schema.Role:
         if text == key(role):
             return role
     raise ValueError(
-        f"”{clean_text(value)}” ei ole sallittu rooli. Valitse {', '.join(schema.ROLES)}."
+        f"”{clean_text(value)}” ei ole sallittu rooli. Valitse "
+        f"{join_words(schema.ROLES, 'fi', 'or', quoted=True)}."
     )
 
 
@@ -188,7 +191,8 @@ def parse_answer_type(value: object) -> schema.AnswerType:
     if text in ("valinta", "val", "choice"):
         return "valinta"
     raise ValueError(
-        f"”{clean_text(value)}” ei ole vastaustyyppi. Valitse {', '.join(schema.ANSWER_TYPES)}."
+        f"”{clean_text(value)}” ei ole vastaustyyppi. Valitse "
+        f"{join_words(schema.ANSWER_TYPES, 'fi', 'or', quoted=True)}."
     )
 
 

@@ -38,6 +38,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pipeline.contract import naming, schema
+from pipeline.contract.grammar import join_words
 from pipeline.contract.outputs import Output
 from pipeline.contract.values import key
 from pipeline.documents.mail import Address
@@ -158,7 +159,7 @@ class _Planner:
             self.missing.setdefault((m.where, m.row), (m, []))[1].append(path)
         with_email = [m for m in chosen if m.email]
         if not with_email:
-            names = ", ".join(m.label for m in without)
+            names = join_words([m.label for m in without], "fi")
             self.skipped.append(
                 f"{path}: luonnosta ei tehty, koska yhdelläkään vastaanottajalla ei ole "
                 f"sähköpostiosoitetta ({names})."

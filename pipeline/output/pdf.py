@@ -94,12 +94,12 @@ def _failure_message(failed: list[str], log: str, timed_out: bool, timeout: floa
         lines = ["LibreOffice ei pystynyt tekemään PDF/A-kopiota näistä asiakirjoista:"]
     lines += [f"  {path}" for path in failed]
     detail = [line.strip() for line in log.splitlines() if line.strip()][-5:]
-    if detail:
-        lines.append("LibreOfficen tuloste: " + " | ".join(detail))
     lines.append(
         "Mitään ei kirjoitettu; aiemmat tulosteet ovat ennallaan. Sulje muut LibreOffice-"
         "ikkunat ja aja komento uudelleen; jos sama asiakirja epäonnistuu uudelleen, tarkista "
-        "sen Word-pohja (avaa pohja Wordissa tai LibreOfficessa ja tallenna), tai tee build "
-        "ilman valitsinta --pdf."
+        "sen Word-pohja (avaa pohja Wordissa tai LibreOfficessa ja tallenna), tai aja hytetu "
+        "build ilman valitsinta --pdf."
     )
+    if detail:
+        lines.append("Tekninen tieto (LibreOfficen tuloste): " + " | ".join(detail))
     return "\n".join(lines)

@@ -237,7 +237,7 @@ def clear_leftovers(lock: Lock) -> list[str]:
         stale.append(entry)
     for path in stale:
         remove(path)
-        notes.append(f"{path}: poistettu keskeytyneen buildin keskeneräiset tiedostot.")
+        notes.append(f"{path}: poistettu keskeytyneen ajon keskeneräiset tiedostot.")
     return notes
 
 

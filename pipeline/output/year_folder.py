@@ -62,7 +62,7 @@ def check_links(target: Path) -> None:
     """:class:`OutputProblem` naming every link in (or as) the year folder."""
     if is_link(target):
         raise OutputProblem(
-            f"{target}: vuoden kansio on symbolinen linkki tai liitoskohta. Build ei seuraa "
+            f"{target}: vuoden kansio on symbolinen linkki tai liitoskohta. Ohjelma ei seuraa "
             "linkkejä: korvaa linkki tavallisella kansiolla tai anna toinen kansio "
             "valitsimella --out. Mitään ei kirjoitettu."
         )
@@ -70,7 +70,7 @@ def check_links(target: Path) -> None:
     if not links:
         return
     lines = [
-        f"{link}: symbolinen linkki tai liitoskohta; build ei seuraa linkkejä eikä kopioi "
+        f"{link}: symbolinen linkki tai liitoskohta; ohjelma ei seuraa linkkejä eikä kopioi "
         "niiden kohdetta tulosteisiin."
         for link in links
     ]

@@ -147,23 +147,26 @@ class PreparedTemplate:
         except SecurityError as exc:
             raise TemplateProblem(
                 f"{self.path}: pohja yrittää käyttää kiellettyä tai tuntematonta tietoa "
-                f"({exc}) kohdassa ”{self._around(name, exc)}”. Pohjat saavat käyttää vain "
-                "työkirjan tietoja: poista tunniste, joka viittaa ohjelman sisäisiin tietoihin."
+                f"kohdassa ”{self._around(name, exc)}”. Pohjat saavat käyttää vain "
+                "työkirjan tietoja: poista tunniste, joka viittaa ohjelman sisäisiin tietoihin. "
+                f"Tekninen tieto: {exc}"
             ) from None
         except UndefinedError as exc:
             raise TemplateProblem(
-                f"{self.path}: pohjassa on tuntematon muuttuja ({exc}) kohdassa "
-                f"”{self._around(name, exc)}”. Korjaa tunnisteen nimi tai poista se pohjasta."
+                f"{self.path}: pohjassa on tuntematon muuttuja kohdassa "
+                f"”{self._around(name, exc)}”. Korjaa tunnisteen nimi tai poista se pohjasta. "
+                f"Tekninen tieto: {exc}"
             ) from None
         except TemplateError as exc:
             raise TemplateProblem(
-                f"{self.path}: pohjaa ei voi täyttää ({exc}) kohdassa "
-                f"”{self._around(name, exc)}”. Korjaa pohjan tunniste."
+                f"{self.path}: pohjaa ei voi täyttää kohdassa "
+                f"”{self._around(name, exc)}”. Korjaa pohjan tunniste. Tekninen tieto: {exc}"
             ) from None
         except Exception as exc:  # a tag computing something impossible: {{ 1/0 }}, a huge range
             raise TemplateProblem(
-                f"{self.path}: pohjan tunnistetta ei voi laskea ({type(exc).__name__}: {exc}) "
-                f"kohdassa ”{self._around(name, exc)}”. Korjaa tai poista tunniste."
+                f"{self.path}: pohjan tunnistetta ei voi laskea "
+                f"kohdassa ”{self._around(name, exc)}”. Korjaa tai poista tunniste. "
+                f"Tekninen tieto: {exc}"
             ) from None
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
         if _LISTING.search(xml):  # else resolve_listing would change nothing
@@ -173,8 +176,9 @@ class PreparedTemplate:
             etree.fromstring(data)
         except etree.XMLSyntaxError as exc:
             raise TemplateProblem(
-                f"{self.path}: täytetty pohja ei ole kelvollinen Word-asiakirja ({exc}). "
-                "Tarkista, että jokainen {%p if %} ja {%p for %} on suljettu samalla tasolla."
+                f"{self.path}: täytetty pohja ei ole kelvollinen Word-asiakirja. "
+                "Tarkista, että jokainen {%p if %} ja {%p for %} on suljettu samalla tasolla. "
+                f"Tekninen tieto: {exc}"
             ) from None
         return data
 

@@ -22,6 +22,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline.contract import schema
+from pipeline.contract.grammar import join_words
 from pipeline.render.xlsx import set_text
 from pipeline.starter.cells import cell_at, first_sheet
 from pipeline.starter.instructions import column_help, instructions_sheet
@@ -143,7 +144,7 @@ def add_dropdown(
     Typing something else only warns (error style *warning*): the reader also
     accepts spellings that are not in the list (``fi``, ``k``, Swedish themes).
     """
-    shown = ", ".join(choices)
+    shown = join_words(choices, "fi", "or")
     dv = DataValidation(
         type="list",
         formula1=list_formula(choices),
@@ -155,7 +156,7 @@ def add_dropdown(
         promptTitle=title[:32],
         prompt=(f"Valitse: {shown}. {hint}".strip())[:255],
         errorTitle="Tarkista arvo",
-        error=(f"Odotettu arvo on jokin näistä: {shown}. {hint}".strip())[:255],
+        error=(f"Sallitut arvot: {join_words(choices, 'fi')}. {hint}".strip())[:255],
     )
     dv.add(cells)
     ws.add_data_validation(dv)

@@ -93,7 +93,8 @@ def instruction_lines() -> list[tuple[str, str, str]]:
         (
             "row",
             "Pudotusvalikot",
-            "Kieli-, Rooli-, Luottamushenkilö-, Neuvotteluun-, Vastaustyyppi- ja Teema-soluissa "
+            "Kieli-, Rooli-, Luottamushenkilö-, Neuvotteluun-, Vastaustyyppi-, Painopiste- ja "
+            "Teema-soluissa "
             "on valikko. Muu arvo antaa varoituksen, koska myös lyhenteet kelpaavat.",
         ),
         ("heading", "Komennot", ""),
@@ -109,7 +110,7 @@ def instruction_lines() -> list[tuple[str, str, str]]:
             "hytetu build",
             "Tarkistaa työkirjan ja tekee kaikki asiakirjat, jotka tiedoista voi tehdä, "
             "kansioon output/<Vuosi>/ sekä arkistoluettelon arkistoluettelo.csv. "
-            "Valinnat: --out KANSIO (muu tulostekansio), --pdf (myös PDF-kopiot). "
+            "Valitsimet: --out KANSIO (muu tulostekansio), --pdf (myös PDF-kopiot). "
             "Jos työkirjassa on virheitä, mitään ei kirjoiteta.",
         ),
         (

@@ -122,7 +122,8 @@ def _check_container(path: Path) -> None:
             names = {i.filename for i in infos}
     except (zipfile.BadZipFile, OSError) as exc:
         raise WorkbookUnreadable(
-            f"{path}: työkirja on vioittunut ({exc}). Tallenna se uudelleen."
+            f"{path}: työkirja on vioittunut. Avaa se Excelissä ja tallenna uudelleen muodossa "
+            f"Excel-työkirja (.xlsx). Tekninen tieto: {exc}"
         ) from None
     if "xl/workbook.xml" not in names:
         raise WorkbookUnreadable(
@@ -191,8 +192,8 @@ def _check_prologs(path: Path) -> None:
                     head = fh.read(_PROLOG_BYTES)
             except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
                 raise WorkbookUnreadable(
-                    f"{path}: työkirja on vioittunut ({info.filename}: {exc}). "
-                    "Avaa se Excelissä ja tallenna uudelleen muodossa Excel-työkirja (.xlsx)."
+                    f"{path}: työkirja on vioittunut. Avaa se Excelissä ja tallenna uudelleen "
+                    f"muodossa Excel-työkirja (.xlsx). Tekninen tieto: {info.filename}: {exc}"
                 ) from None
             if _DTD.search(head.replace(b"\x00", b"")):
                 raise _hostile_xml(path, info.filename)
@@ -220,6 +221,6 @@ def _defused(exc: BaseException | None) -> bool:
 
 def _broken(path: Path, exc: BaseException) -> WorkbookUnreadable:
     return WorkbookUnreadable(
-        f"{path}: työkirjaa ei voi lukea, se on vioittunut ({type(exc).__name__}). "
+        f"{path}: työkirjaa ei voi lukea, koska se on vioittunut. "
         "Avaa se Excelissä ja tallenna uudelleen muodossa Excel-työkirja (.xlsx)."
     )

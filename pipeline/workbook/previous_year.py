@@ -25,6 +25,7 @@ from pathlib import Path
 from openpyxl.utils import get_column_letter
 
 from pipeline.contract import areas, schema
+from pipeline.contract.grammar import join_words
 from pipeline.contract.naming import slug
 from pipeline.contract.tracker import HEADERS, REGISTER_COLUMN, REMOVED, SHEET
 from pipeline.contract.values import clean_text, key, parse_date, short_date
@@ -158,8 +159,9 @@ def _rows(
         if typed and key(typed) not in _STATUS:
             cell = f"{get_column_letter(columns['Tila'] + 1)}{number}"
             warnings.append(
-                f"edellisen vuoden seurantataulukon {path.name} solussa {sheet}!{cell} tila "
-                f"”{typed}” ei ole mikään tiloista {', '.join(schema.TRACKER_STATUSES)}; "
+                f"edellisen vuoden seurantataulukossa ({path.name}) solun {sheet}!{cell} tila "
+                f"”{typed}” ei ole sallittu (sallitut: "
+                f"{join_words(schema.TRACKER_STATUSES, 'fi', 'or', quoted=True)}); "
                 "se näytetään sellaisenaan. Korjaa tila seurantataulukkoon."
             )
         result.append(

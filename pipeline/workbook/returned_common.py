@@ -19,6 +19,7 @@ from typing import TypeVar
 from openpyxl import Workbook
 
 from pipeline.contract import naming
+from pipeline.contract.grammar import join_words
 from pipeline.contract.values import clean_text, key, short_date
 from pipeline.errors import BrokenForm, Problems, WorkbookLocked, WorkbookUnreadable
 from pipeline.workbook.container import open_xlsx
@@ -130,8 +131,8 @@ def marker_rows(
         raise BrokenForm("tiedoston tunnistevälilehti on muuttunut, joten sitä ei tunnisteta.")
     if rows[0][1] != version:
         raise BrokenForm(
-            f"lomake on tehty hytetun toisella versiolla (lomakeversio {rows[0][1]}, "
-            f"luettavissa {version})."
+            f"lomake on tehty hytetun toisella versiolla (lomakkeen versio {rows[0][1]}; "
+            f"tämä versio lukee versiota {version})."
         )
     return rows
 
@@ -166,14 +167,14 @@ def is_this_years(
 ) -> bool:
     """Whether the marker's county and year are the workbook's; else a warning.
 
-    ``of`` is what the form came from, elative (``kyselystä``, ``seurannasta``).
+    ``of`` is what the form belongs to, illative (``kyselyyn``, ``seurantaan``).
     """
     s = data.settings
     if year == str(s.year) and key(county) == key(s.county):
         return True
     problems.warning(
         where,
-        f"lomake on {of} {county} {year}, ei {s.county} {s.year}. "
+        f"lomake kuuluu {of} ”{county} {year}”, ei tämän vuoden {of} (”{s.county} {s.year}”). "
         f"Siirrä tiedosto pois kansiosta {folder}/ tai pyydä kunnalta vastaus tämän "
         "vuoden lomakkeella.",
     )
@@ -186,7 +187,7 @@ def known_municipality(
     """The marker's municipality in ``Kunnat``; None and a warning when it is not there."""
     municipality = data.municipality(name)
     if municipality is None:
-        known = ", ".join(m.name for m in data.municipalities)
+        known = join_words([m.name for m in data.municipalities], "fi")
         problems.warning(
             where,
             f"lomake on kunnan ”{name}” lomake, mutta sitä kuntaa ei ole "
@@ -219,7 +220,7 @@ def newest(
     for form in group[:-1]:
         problems.warning(
             file(form),
-            f"kunnalta {municipality} on kaksi lomaketta; uudempi ({file(chosen)}, tallennettu "
+            f"{municipality}: kunnalta on kaksi lomaketta; uudempi ({file(chosen)}, tallennettu "
             f"{stamp(saved(chosen))}) on käytössä, tätä (tallennettu {stamp(saved(form))}) ei "
             f"käytetty. Poista vanhempi tiedosto kansiosta {folder}/.",
         )

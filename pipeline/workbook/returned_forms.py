@@ -51,10 +51,11 @@ class ReturnedForm:
 
 
 def _ask(municipality: str = "") -> str:
-    whom = f"kunnalta {municipality}" if municipality else "lähettäjältä"
+    whom = "kunnalta" if municipality else "lähettäjältä"
+    tail = f" (kunta {municipality})" if municipality else ""
     return (
         f"Lomaketta ei luettu. Pyydä {whom} uusi vastaus tällä vuonna lähetetyllä lomakkeella "
-        f"tai kirjoita vastaukset {schema.SHEET_RESPONSES}-välilehdelle."
+        f"tai kirjoita vastaukset {schema.SHEET_RESPONSES}-välilehdelle{tail}."
     )
 
 
@@ -113,7 +114,7 @@ def _answers(
     problems: Problems,
 ) -> ReturnedForm | None:
     if not common.is_this_years(
-        marker.county, marker.year, data, where, problems, of="kyselystä", folder=layout.FOLDER
+        marker.county, marker.year, data, where, problems, of="kyselyyn", folder=layout.FOLDER
     ):
         return None
     municipality = common.known_municipality(marker.municipality, data, where, problems)
@@ -140,8 +141,8 @@ def _answers(
                 problems.warning(
                     f"{where}, {ws.title}!{layout.COL_QUESTION}{row}",
                     f"lomakkeen kysymystä ”{text}” on muutettu tai se on poistettu, joten sen "
-                    f"vastausta ei luettu. Pyydä kunnalta {municipality.name} vastaus tähän "
-                    "kysymykseen.",
+                    "vastausta ei luettu. Pyydä kunnalta vastaus tähän kysymykseen "
+                    f"(kunta {municipality.name}).",
                 )
                 continue
             row = moved
@@ -206,7 +207,7 @@ def _resolve_duplicates(
             for form in group:
                 problems.warning(
                     form.file,
-                    f"kunnan {municipality} vastaus on jo {schema.SHEET_RESPONSES}-välilehdellä "
+                    f"{municipality}: kunnan vastaus on jo {schema.SHEET_RESPONSES}-välilehdellä "
                     f"({in_sheet[name]}), ja välilehden vastaus on käytössä; tätä lomaketta ei "
                     "käytetty. Jos lomakkeen vastaus on oikea, poista kunnan rivi "
                     f"{schema.SHEET_RESPONSES}-välilehdeltä.",

@@ -27,6 +27,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline.contract import progress_form as layout
 from pipeline.contract import schema
+from pipeline.contract.grammar import join_words
 from pipeline.contract.values import DATE_HINT, clean_text, key, parse_date
 from pipeline.errors import BrokenForm, Problems
 from pipeline.workbook import returned_common as common
@@ -69,10 +70,11 @@ class ReturnedProgress:
 
 
 def _ask(municipality: str = "") -> str:
-    whom = f"kunnalta {municipality}" if municipality else "lähettäjältä"
+    whom = "kunnalta" if municipality else "lähettäjältä"
+    tail = f" (kunta {municipality})" if municipality else ""
     return (
         f"Lomaketta ei luettu. Pyydä {whom} uusi vastaus tänä vuonna lähetetyllä "
-        "seurantalomakkeella tai kirjoita tiedot seurantataulukkoon."
+        f"seurantalomakkeella tai kirjoita tiedot seurantataulukkoon{tail}."
     )
 
 
@@ -134,7 +136,7 @@ def _read_form(
             data,
             where,
             problems,
-            of="seurannasta",
+            of="seurantaan",
             folder=layout.FOLDER,
         ):
             return None
@@ -213,7 +215,7 @@ def _status(cell: Cell, at: str, ident: str, problems: Problems) -> str | None:
         problems.warning(
             f"{at}{cell.coordinate}",
             f"päätöksen {ident} tila ”{text}” ei ole mikään tiloista "
-            f"{', '.join(schema.TRACKER_STATUSES)}, joten sitä ei luettu. Kirjoita oikea tila "
+            f"{join_words(schema.TRACKER_STATUSES, 'fi', 'or', quoted=True)}, joten sitä ei luettu. Kirjoita oikea tila "
             "seurantataulukkoon tai pyydä kunnalta lomake, jossa tila on valittu luettelosta.",
         )
     return status

@@ -44,7 +44,7 @@ def test_validate_ok_and_with_errors(tmp_path):
     bad = wbs.write(tmp_path / "bad.xlsx", sheets)
     result = run("validate", str(bad))
     assert result.exit_code == 1
-    assert "VIRHE Kunnat!C2: ”englanti” ei ole sallittu kieli" in result.output
+    assert "Virhe – Kunnat!C2: ”englanti” ei ole sallittu kieli" in result.output
     assert "Traceback" not in result.output
 
 

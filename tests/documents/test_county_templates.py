@@ -102,7 +102,7 @@ def test_validate_reports_a_faulty_override_and_build_writes_nothing(
     workbook = county_workbook(tmp_path, Pohjakansio="pohjat")
     result = run("validate", str(workbook))
     assert result.exit_code == 1, result.output
-    assert f"VIRHE {Path('pohjat') / 'fi' / 'kutsu.docx'}: " in result.output
+    assert f"Virhe – {Path('pohjat') / 'fi' / 'kutsu.docx'}: " in result.output
     assert expected in result.output
     assert "Lisätieto:" in result.output  # the text around the fault
     assert "Traceback" not in result.output
@@ -157,7 +157,7 @@ def test_a_missing_folder_is_an_error_at_its_cell(tmp_path: Path) -> None:
     result = run("validate", str(county_workbook(tmp_path, Pohjakansio="omat pohjat")))
     row = len(wbs.base()["Asetukset"]) + 1
     assert result.exit_code == 1
-    assert f"VIRHE Asetukset!B{row}: Pohjakansio: kansiota ”omat pohjat” ei löydy" in result.output
+    assert f"Virhe – Asetukset!B{row}: Pohjakansio: kansiota ”omat pohjat” ei löydy" in result.output
 
 
 def test_the_shipped_templates_use_only_their_documents_names() -> None:

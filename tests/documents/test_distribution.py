@@ -189,7 +189,7 @@ def test_jakelulista_workbook_from_a_build(tmp_path):
     assert aino["Sähköposti"] == "aino@alajarvenkyla.fi" and aino["Kieli"] == "suomi"
     assert "2_valmistelu/kutsu_pohjoinen_fi.docx" in aino["Asiakirjat"].split("\n")
     assert "3_neuvottelut/poytakirja_pohjoinen_fi.docx" in aino["Asiakirjat"].split("\n")
-    assert table["Bodil Ek"]["Kieli"] == "suomi, ruotsi"
+    assert table["Bodil Ek"]["Kieli"] == "suomi ja ruotsi"
     assert table["Bodil Ek"]["Luottamushenkilö"] == "kyllä"
     assert table["Kirjaamo, Bykulla"]["Sähköposti"] == "registratur@bykulla.fi"
     assert len(table) == 9 + 4  # every participant and every registry

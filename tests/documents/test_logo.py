@@ -177,7 +177,7 @@ def test_a_logo_that_cannot_be_used_is_an_error_at_its_cell(
     row = len(wbs.base()["Asetukset"]) + 1
     result = CliRunner().invoke(cli.main, ["build", str(workbook), "--out", str(tmp_path / "o")])
     assert result.exit_code == 1, result.output
-    assert f"VIRHE Asetukset!B{row}: " in result.output and expected in result.output
+    assert f"Virhe – Asetukset!B{row}: " in result.output and expected in result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "o").exists()
 

@@ -73,7 +73,7 @@ AUDIENCE_TEXT = {
     ("kunnat", "fi"): "Kunta valmistelee neuvotteluun tiiviin, teeman mukaisen esityksen",
     ("sote", "fi"): "Sosiaali- ja terveyspalvelut valmistelevat",
     ("jarjestot", "fi"): "Järjestöneuvottelukunta valmistelee",
-    ("kunnat", "sv"): "Kommunen förbereder till förhandlingen en koncis presentation",
+    ("kunnat", "sv"): "Kommunen förbereder inför förhandlingen en kort presentation",
     ("sote", "sv"): "Social- och hälsovårdstjänsterna förbereder",
     ("jarjestot", "sv"): "Organisationsdelegationen förbereder",
 }
@@ -93,7 +93,7 @@ def test_pretask_per_audience_and_language(built, audience, lang):
     assert ["Nuorten liikkumattomuus", "Liikunta vähenee yläkoulussa"] in rows
     assert ["Ikääntyneiden ravitsemus", "Kotona asuvien aliravitsemus"] in rows
     assert not any("Näyttöpäätteet" in cell for row in rows for cell in row)
-    assert "Näyttöpäätteet – Ruutuaika kasvaa" in text
+    assert "Näyttöpäätteet: Ruutuaika kasvaa" in text
     # deadlines in official form; the survey deadline only for municipalities
     pretask = {"fi": "perjantaina 12. maaliskuuta 2027", "sv": "fredagen den 12 mars 2027"}[lang]
     survey = {"fi": "perjantaina 5. maaliskuuta 2027", "sv": "fredagen den 5 mars 2027"}[lang]
@@ -135,13 +135,13 @@ def test_pre_material_has_raised_items_and_answers(built):
     # per municipality: Alajärvenkylä's raised item comes before Pikkula's answers
     body = text[text.index("Tutustukaa materiaaliin") :]
     assert body.index("Alajärvenkylä") < body.index("Liikuntaneuvonta") < body.index("Pikkula")
-    assert "Edellisen vuoden sopimukset" not in text  # no previous tracker given
+    assert "Edellisen vuoden neuvotteluissa sovitut asiat" not in text  # no previous tracker given
 
 
 def test_pre_material_swedish_uses_swedish_names(built):
     text = docx_text(doc(built, "2_valmistelu/ennakkomateriaali_rannikko_sv.docx"))
     assert "Bykulla stad" in text and "Motion för seniorer" in text
-    assert "Frågor till förhandlingen" in text
+    assert "Frågor som kommunerna tar upp" in text
     assert "2_valmistelu/ennakkomateriaali_rannikko_fi.docx" in built[0]
 
 
@@ -210,7 +210,7 @@ def test_no_press_release_or_summary_without_decisions(tmp_path):
 def test_summary_on_a_fresh_build(built):
     content = doc(built, "4_seuranta/yhteenveto_2027_fi.docx")
     text = docx_text(content)
-    assert "kaikki sovitut asiat ovat tilassa Ei aloitettu" in text
+    assert "kaikkien sovittujen asioiden tila on ”Ei aloitettu”" in text
     assert "Sovittuja asioita yhteensä 2, joista valmiina 0 (0\u00a0%)." in text
     rows = table_rows(content)
     # per municipality: Alajärvenkylä's decision, and Pohjoinen's whole-area one; both overdue
@@ -218,7 +218,7 @@ def test_summary_on_a_fresh_build(built):
     assert ["Koko palvelualue: Pohjoinen", "1", "0", "0", "0", "0", "1", "1"] in rows
     assert ["Elintavat", "1", "0", "0", "0", "0", "1", "1"] in rows
     assert ["Painopiste puuttuu", "1", "0", "0", "0", "0", "1", "1"] in rows
-    assert "Määräaika ohitettu" in text
+    assert "Määräaika on ylittynyt" in text
     assert "Perutut" not in text
 
 
@@ -239,7 +239,7 @@ def test_summary_of_many_municipalities_charts_service_areas_and_tables_every_on
     result = build(wbs.write(tmp_path / "hytetu.xlsx", sheets), tmp_path / "out")
     rows_total = len(sheets["Päätökset"]) - 1
     for lang, words in (
-        ("fi", f"tiloittain palvelualueittain. Yhteensä {rows_total}. Pohjoinen: Ei aloitettu"),
+        ("fi", f"palvelualueittain ja tiloittain. Yhteensä {rows_total}. Pohjoinen: Ei aloitettu"),
         ("sv", f"per status och serviceområde. Totalt {rows_total}. Pohjoinen: Ej påbörjad"),
     ):
         content = (result.target / f"4_seuranta/yhteenveto_2027_{lang}.docx").read_bytes()
@@ -286,9 +286,9 @@ def test_summary_counts_what_people_typed_into_the_tracker(tmp_path, monkeypatch
         next(o for o in again.outputs if o.path == "4_seuranta/yhteenveto_2027_fi.docx").content
     )
     assert "Sovittuja asioita yhteensä 2, joista valmiina 1 (50\u00a0%)." in text
-    assert "kaikki sovitut asiat ovat tilassa" not in text
+    assert "kaikkien sovittujen asioiden tila on" not in text
     assert "Perutut" in text and "Ei rahoitusta" in text
-    assert "Määräaika ohitettu" not in text  # September: no deadline has passed
+    assert "Määräaika on ylittynyt" not in text  # September: no deadline has passed
 
 
 def _set_saved(path, when: dt.datetime) -> None:
@@ -308,8 +308,8 @@ def test_summary_is_dated_by_the_trackers_state_not_the_workbooks_save(tmp_path,
     _set_saved(workbook, dt.datetime(2027, 1, 15, 9))  # the workbook is not touched again
     first = build(workbook, tmp_path / "out")
     text = _summary_text(first)
-    assert "seurantataulukon mukaan 15. tammikuuta 2027" in text
-    assert "Määräaika ohitettu" not in text
+    assert "seurantataulukon 15.1.2027 tilanteen mukaan" in text
+    assert "Määräaika on ylittynyt" not in text
 
     # in the autumn people update the tracker and save it in Excel
     tracker = first.target / "4_seuranta/seurantataulukko_2027.xlsx"
@@ -321,15 +321,17 @@ def test_summary_is_dated_by_the_trackers_state_not_the_workbooks_save(tmp_path,
     wb.save(tracker)
     _set_saved(tracker, dt.datetime(2027, 11, 3, 14, 30))
     text = _summary_text(build(workbook, tmp_path / "out"))
-    assert "seurantataulukon mukaan 3. marraskuuta 2027" in text
+    assert "seurantataulukon 3.11.2027 tilanteen mukaan" in text
     # P-1 (31.10.2027) is overdue by then; the other decision (15.11.2027) is not yet
-    assert "Määräaika ohitettu" in text
-    assert "Liikuntaneuvonnan palvelupolku sovitaan" in text.split("Määräaika ohitettu", 1)[1]
-    assert "Kerroinindikaattorit" not in text.split("Määräaika ohitettu", 1)[1].split("\n\n")[0]
+    assert "Määräaika on ylittynyt" in text
+    assert "Liikuntaneuvonnan palvelupolku sovitaan" in text.rsplit("\nMääräaika ylittynyt\n", 1)[1]
+    assert (
+        "Kerroinindikaattorit" not in text.rsplit("\nMääräaika ylittynyt\n", 1)[1].split("\n\n")[0]
+    )
     # the build stamps the tracker it writes with its own date; rebuilding again changes nothing
     written = tracker.read_bytes()
     again = build(workbook, tmp_path / "out")
-    assert "seurantataulukon mukaan 3. marraskuuta 2027" in _summary_text(again)
+    assert "seurantataulukon 3.11.2027 tilanteen mukaan" in _summary_text(again)
     assert tracker.read_bytes() == written and again.written.backups == []
 
     # a Päivitetty typed later than the file's saved time counts too
@@ -339,14 +341,16 @@ def test_summary_is_dated_by_the_trackers_state_not_the_workbooks_save(tmp_path,
     wb.save(tracker)
     _set_saved(tracker, dt.datetime(2027, 11, 10))
     text = _summary_text(build(workbook, tmp_path / "out"))
-    assert "seurantataulukon mukaan 20. marraskuuta 2027" in text
-    assert "Kerroinindikaattorit käydään läpi yhdessä" in text.split("Määräaika ohitettu", 1)[1]
+    assert "seurantataulukon 20.11.2027 tilanteen mukaan" in text
+    assert (
+        "Kerroinindikaattorit käydään läpi yhdessä" in text.rsplit("\nMääräaika ylittynyt\n", 1)[1]
+    )
 
     # SOURCE_DATE_EPOCH fixes the date whatever the tracker says
     monkeypatch.setenv("SOURCE_DATE_EPOCH", SEPT_2027)
     text = _summary_text(build(workbook, tmp_path / "out"))
-    assert "seurantataulukon mukaan 1. syyskuuta 2027" in text
-    assert "Määräaika ohitettu" not in text
+    assert "seurantataulukon 1.9.2027 tilanteen mukaan" in text
+    assert "Määräaika on ylittynyt" not in text
 
 
 # ------------------------------------------------------------------- LibreOffice

@@ -146,7 +146,7 @@ def test_swedish_form_for_a_swedish_majority_municipality(built):
     assert ws["A1"].value == "Förhandsenkät 2027"
     assert "Testby välfärdsområde" in ws["A2"].value and "Levnadsvanor" in ws["A2"].value
     assert ws["A3"].value.startswith("Besvara frågorna")
-    assert ws["A4"].value == "Returnera svaren senast fredagen den 5 mars 2027."
+    assert ws["A4"].value == "Skicka svaren senast fredagen den 5 mars 2027."
     assert (ws["A6"].value, ws["B6"].value) == ("Kommun", "Bykulla stad")
     assert [ws[f"{c}{layout.ROW_HEADER}"].value for c in "ABC"] == ["Nr", "Fråga", "Svar"]
     # questions are as typed: there is no Swedish question column

@@ -275,6 +275,9 @@ def test_a_renamed_tracker_sheet_stops_the_rebuild_instead_of_starting_over(tmp_
     wb[SHEET]["L2"] = "Valmis"
     wb[SHEET].title = "Seuranta 2027"
     wb.save(path)
-    with pytest.raises(OutputProblem, match="puuttuu välilehti Seuranta"):
+    with pytest.raises(
+        OutputProblem,
+        match=r"puuttuu välilehti ”Seuranta”.*välilehdet ovat nyt: ”Seuranta 2027” ja ”Yhteenveto”",
+    ):
         build(workbook, tmp_path / "out")
     assert load_workbook(path)["Seuranta 2027"]["L2"].value == "Valmis"

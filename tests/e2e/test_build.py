@@ -94,12 +94,12 @@ def test_invitation_dates_in_official_finnish_and_swedish(built):
 def test_agenda_has_fixed_items_and_raised_items(built):
     text = docx_text(built.target / "2_valmistelu/asialista_pohjoinen_fi.docx")
     order = [
-        "1. Neuvottelun avaus ja osallistujat",
-        "2. Alueellinen hyvinvointi- ja turvallisuussuunnitelma",
-        "3. Hyte-kerroin",
-        "4. Teema: Elintavat",
-        "5. Jatkotoimet ja seuranta",
-        "6. Neuvottelun päättäminen",
+        "1 Neuvottelun avaus ja osallistujat",
+        "2 Alueellinen hyvinvointi- ja turvallisuussuunnitelma",
+        "3 Hyte-kerroin",
+        "4 Teema: Elintavat",
+        "5 Jatkotoimet ja seuranta",
+        "6 Neuvottelun päättäminen",
     ]
     positions = [text.index(item) for item in order]
     assert positions == sorted(positions)
@@ -107,7 +107,7 @@ def test_agenda_has_fixed_items_and_raised_items(built):
     assert any("Alajärvenkylä" in r and "Liikuntaneuvonta" in r for r in rows)
     assert "Motion för seniorer" not in text  # Bykulla's item belongs to the coast
     sv = docx_text(built.target / "2_valmistelu/asialista_rannikko_sv.docx")
-    assert "4. Tema: Levnadsvanor" in sv and "Motion för seniorer" in sv
+    assert "4 Tema: Levnadsvanor" in sv and "Motion för seniorer" in sv
 
 
 def test_minutes_final_with_decisions_draft_without(built):

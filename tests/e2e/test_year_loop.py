@@ -85,7 +85,7 @@ def year_2028(tmp_path_factory):
 def test_agenda_shows_last_years_statuses_per_negotiation(year_2028):
     pohjoinen = year_2028["2_valmistelu/asialista_pohj28_fi.docx"]
     text = docx_text(pohjoinen)
-    assert "5. Edellisen vuoden sopimusten toteutuminen" in text
+    assert "5 Edellisen vuoden neuvotteluissa sovittujen asioiden toteutuminen" in text
     rows = table_rows(pohjoinen)
     assert [
         "Alajärvenkylä",
@@ -111,7 +111,7 @@ def test_swedish_agenda_translates_the_status(year_2028):
         "Bykulla stad",
         "Seniorimotion i byn",
         "Gruppverksamhet",
-        "Inställd",
+        "Avbruten",
         "Ei rahoitusta",
     ] in rows
     fi_rows = table_rows(year_2028["2_valmistelu/asialista_ranta28_fi.docx"])
@@ -128,7 +128,7 @@ def test_pre_materials_show_last_years_agreements(year_2028):
     # no raised items or survey answers in 2028: last year's rows alone make the pre-materials
     content = year_2028["2_valmistelu/ennakkomateriaali_pohj28_fi.docx"]
     text = docx_text(content)
-    assert "Edellisen vuoden sopimukset (2027)" in text
+    assert "Edellisen vuoden neuvotteluissa sovitut asiat (2027)" in text
     rows = table_rows(content)
     assert [
         "Liikuntaneuvonnan palvelupolku sovitaan",
@@ -139,11 +139,13 @@ def test_pre_materials_show_last_years_agreements(year_2028):
     ] in rows
     assert "Koko palvelualue" in text and "Työpaja siirtyi keväälle" in text
     sv = table_rows(year_2028["2_valmistelu/ennakkomateriaali_ranta28_sv.docx"])
-    assert ["Seniorimotion i byn", "Gruppverksamhet", "", "Inställd", "Ei rahoitusta"] in sv
+    assert ["Seniorimotion i byn", "Gruppverksamhet", "", "Avbruten", "Ei rahoitusta"] in sv
 
 
 def test_no_previous_item_without_last_years_tracker(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH_2027)
     result = build(wbs.write(tmp_path / "hytetu.xlsx"), tmp_path / "out")
     agenda = next(o for o in result.outputs if o.path == "2_valmistelu/asialista_pohjoinen_fi.docx")
-    assert "Edellisen vuoden sopimusten toteutuminen" not in docx_text(agenda.content)
+    assert "Edellisen vuoden neuvotteluissa sovittujen asioiden toteutuminen" not in docx_text(
+        agenda.content
+    )

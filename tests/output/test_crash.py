@@ -114,7 +114,7 @@ def test_kill_9_at_any_point_then_a_normal_build_cleans_up(built):
     for copy, _ in kills:
         result = CliRunner().invoke(main, ["build", str(workbook), "--out", str(copy), "-q"])
         assert result.exit_code == 0, result.output
-        assert "poistettu keskeytyneen buildin keskeneräiset tiedostot" in result.output
+        assert "poistettu keskeytyneen ajon keskeneräiset tiedostot" in result.output
         assert "lukko otettiin käyttöön" in result.output
         put_back = "aiemmat tulosteet palautettiin paikalleen" in result.output
         assert put_back == (copy.name == "out-replace-1")
@@ -171,7 +171,7 @@ def test_staging_of_earlier_versions_is_cleared_only_when_old(built):
     os.utime(old, (time.time() - 2 * workspace.LEGACY_AGE,) * 2)
     result = CliRunner().invoke(main, ["build", str(workbook), "--out", str(out), "-q"])
     assert result.exit_code == 0, result.output
-    assert f"{old}: poistettu keskeytyneen buildin" in result.output
+    assert f"{old}: poistettu keskeytyneen ajon" in result.output
     assert not old.exists() and young.exists()  # may belong to an old version still running
 
 

@@ -144,7 +144,7 @@ def test_cli_reports_template_problem_and_writes_nothing(tmp_path, templates, mo
     result = CliRunner().invoke(main, ["build", str(workbook), "--out", str(out)])
     assert result.exit_code == 1
     assert "Traceback" not in result.output
-    assert f"VIRHE {path}: pohja yrittää käyttää kiellettyä" in result.output
+    assert f"Virhe – {path}: pohja yrittää käyttää kiellettyä" in result.output
     assert snapshot(out) == before
 
 

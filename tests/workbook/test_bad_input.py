@@ -414,7 +414,7 @@ CASES: list[Case] = [
         "duplicated header",
         from_sheets(lambda s: s["Kunnat"][0].append("kunta")),
         "Kunnat!F1",
-        ("kahdesti", "Poista tai nimeä"),
+        ("on välilehdellä kahdesti", "Poista tai nimeä"),
     ),
     Case(
         "setting given twice",
@@ -506,7 +506,7 @@ def test_broken_workbook_is_refused(tmp_path, previous_build, case: Case):
     assert "Traceback" not in output
     assert result.exception is None or isinstance(result.exception, SystemExit), output
     where = str(workbook) if case.where == "FILE" else case.where
-    lines = [line for line in output.splitlines() if line.startswith("VIRHE ") and where in line]
+    lines = [line for line in output.splitlines() if line.startswith("Virhe – ") and where in line]
     assert lines, f"no error naming {where}:\n{output}"
     for words in case.says:
         assert any(words in line for line in lines), f"{words!r} not in {lines}"

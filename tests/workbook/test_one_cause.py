@@ -95,7 +95,10 @@ def test_a_real_second_mistake_is_still_reported_beside_the_first(tmp_path):
     found = _problems(tmp_path, sheets)
     assert len(found) == 2
     assert found[0] == "Kunnat!A2: sarake ”Kunta” on pakollinen. Täytä se tai poista rivi."
-    assert found[1].startswith("Neuvottelut!E2: neuvottelu päättyy (08.00) ennen kuin alkaa")
+    assert found[1] == (
+        "Neuvottelut!E2: päättymisaika (klo 8.00) on aikaisempi kuin alkamisaika (klo 9.00). "
+        "Korjaa kellonajat."
+    )
 
 
 def test_after_the_fix_the_references_are_checked_again(tmp_path):

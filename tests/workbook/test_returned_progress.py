@@ -154,8 +154,14 @@ def test_broken_foreign_unknown_duplicate_locked_and_stray_files_each_one_warnin
     }
     assert "uudempi (seurantavastaukset/pikkula_2.xlsx" in warned["pikkula_1.xlsx"][0]
     assert "Lomaketta ei luettu" in warned["rikki.xlsx"][0]
-    assert "seurannasta Testilän hyvinvointialue 2026" in warned["viime_vuosi.xlsx"][0]
-    assert "Muun alueen hyvinvointialue 2027, ei Testilän" in warned["muu_alue.xlsx"][0]
+    assert (
+        "kuuluu seurantaan ”Testilän hyvinvointialue 2026”, ei tämän vuoden seurantaan"
+        in warned["viime_vuosi.xlsx"][0]
+    )
+    assert (
+        "”Muun alueen hyvinvointialue 2027”, ei tämän vuoden seurantaan (”Testilän"
+        in warned["muu_alue.xlsx"][0]
+    )
     assert "”Muualla”" in warned["muualla.xlsx"][0]
     assert "hytetu-seurantalomake" in warned["kopio.xlsx"][0]
     assert "lukitustiedosto" in warned["~$pikkula_2.xlsx"][0]

@@ -110,7 +110,7 @@ ERRORS = [
         "bad deadline",
         _setting("Ennakkotehtävien määräpäivä", "31.2.2027"),
         "Asetukset!B6",
-        "ei ole kalenterissa",
+        "ei ole olemassa",
     ),
     (
         "bad coordinator email",
@@ -128,7 +128,7 @@ ERRORS = [
         "duplicate municipality",
         _append("Kunnat", ["pikkula", "", "suomi", "Pohjoinen"]),
         "Kunnat!A6",
-        "kunta ”pikkula” on jo rivillä Kunnat!A3",
+        "kunta ”pikkula” on jo solussa Kunnat!A3. Kunta saa esiintyä vain kerran.",  # review E1
     ),
     (
         "bad language",
@@ -185,10 +185,16 @@ ERRORS = [
         "ei ole kellonaika",
     ),
     (
+        "end as start",
+        _mutate("Neuvottelut", 1, "Päättyy", "9.00"),
+        "Neuvottelut!E2",
+        "päättymisaika (klo 9.00) on sama kuin alkamisaika (klo 9.00). Korjaa kellonajat.",
+    ),
+    (
         "end before start",
         _mutate("Neuvottelut", 1, "Päättyy", "8.00"),
         "Neuvottelut!E2",
-        "päättyy (08.00) ennen kuin alkaa",
+        "päättymisaika (klo 8.00) on aikaisempi kuin alkamisaika (klo 9.00)",
     ),
     (
         "bad negotiation language",
@@ -266,7 +272,7 @@ ERRORS = [
         "duplicate decision id",
         _mutate("Päätökset", 2, "Tunnus", "p-1"),
         "Päätökset!A3",
-        "tunnus ”p-1” on jo solussa Päätökset!A2",
+        "tunnus ”p-1” on jo solussa Päätökset!A2. Jokaisella päätöksellä on oltava oma tunnus.",
     ),
     (
         "swedish county name missing",
@@ -314,19 +320,22 @@ WARNINGS = [
         "no elected official in a municipality",
         _mutate("Osallistujat", 3, "Luottamushenkilö", "ei"),
         "Kunnat!A3",
-        "kokoonpanossa ei ole luottamushenkilöä",
+        # review D1: the typed name is a label, never inflected
+        "Pikkula: kunnan neuvottelukokoonpanossa ei ole luottamushenkilöä. Merkitse "
+        "luottamushenkilö Osallistujat-välilehdelle (Luottamushenkilö = kyllä).",
     ),
     (
         "municipality without participants",
         _mutate("Osallistujat", 6, "Organisaatio", "Muu yhdistys"),
         "Kunnat!A5",
-        "ei ole yhtään osallistujaa",
+        "Cedervik: kunnalle ei ole merkitty yhtään osallistujaa.",  # review D2
     ),
     (
         "county without elected official",
         _mutate("Osallistujat", 8, "Luottamushenkilö", "ei"),
         "Neuvottelut!A2",
-        "hyvinvointialueen kokoonpanossa",
+        "neuvottelu ”pohjoinen”: hyvinvointialueen neuvottelukokoonpanossa ei ole "
+        "luottamushenkilöä.",  # review D9
     ),
     (
         "no chair",

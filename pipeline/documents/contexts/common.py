@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.contract.areas import is_whole_area, whole_area_label
 from pipeline.contract.i18n import t
+from pipeline.contract.values import key
 from pipeline.documents import dates
 from pipeline.documents.vocab import status_label
 from pipeline.workbook.model import Negotiation, PreviousRow, YearData
@@ -31,6 +32,8 @@ class Common:
     coordinator_email: str
     coordinator_phone: str
     record_number: str = ""  # Diaarinumero: "Dnro …" in the header when given
+    #: the coordinator's ``Tehtävä`` from their ``Osallistujat`` row, if they have one
+    coordinator_title: str = ""
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,14 @@ def common(data: YearData, lang: str, title: str, build_date: dt.date) -> Common
         coordinator_email=s.coordinator_email,
         coordinator_phone=s.coordinator_phone,
         record_number=s.record_number,
+        coordinator_title=next(
+            (
+                p.title_in(lang)
+                for p in data.participants
+                if s.coordinator and key(p.name) == key(s.coordinator)
+            ),
+            "",
+        ),
     )
 
 

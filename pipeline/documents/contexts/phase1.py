@@ -56,6 +56,8 @@ class PreTaskDoc:
     survey_deadline: str  # long date, or ""
     survey: bool  # municipalities get a survey form (``Kyselyn kysymykset`` given)
     schedule: list[ScheduleItem]
+    #: the survey is due before the pre-task: its deadline is listed first (date order)
+    survey_first: bool = False
 
 
 @dataclass(frozen=True)
@@ -127,6 +129,9 @@ def pretask_doc(data: YearData, audience: Audience, lang: str, build_date: dt.da
         survey_deadline=_long(s.survey_deadline, lang),
         survey=bool(data.questions),
         schedule=schedule,
+        survey_first=bool(
+            s.survey_deadline and (not s.pretask_deadline or s.survey_deadline < s.pretask_deadline)
+        ),
     )
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipeline.contract import schema
+from pipeline.contract import grammar, schema
 from pipeline.contract.agenda import recognise_agenda_item
 from pipeline.contract.grammar import (
     GLOSSARY,
@@ -19,6 +19,7 @@ from pipeline.contract.grammar import (
     quote,
 )
 from pipeline.contract.i18n import t
+from pipeline.contract.values import short_date
 from pipeline.documents import dates
 from pipeline.documents.chart import chart_description, chart_groups, chart_png
 from pipeline.documents.contexts.common import Common, common
@@ -85,7 +86,8 @@ class SummaryDoc:
     """Context of ``yhteenveto``: the year's agreements by tracker status."""
 
     common: Common
-    as_of: str  # long date without weekday the statuses are from
+    #: the date the statuses are from: fi ``21.12.2027``, sv ``21 december 2027``
+    as_of: str
     total: int
     done_percent: str  # "33 %"
     totals: StatusCount
@@ -98,6 +100,10 @@ class SummaryDoc:
     #: whether anyone has updated a status yet (False on a fresh build)
     tracked: bool
     next_year: int
+    #: figure_total's count: fi the figure after its label ("10"), sv "10 överenskommelser"
+    total_text: str = ""
+    #: fi the numeral in the inessive ("neljässä"), sv "fyra oavslutade överenskommelser"
+    overdue_text: str = ""
 
 
 def _agreement_titles(decisions: Sequence[Decision], lang: str) -> list[str]:
@@ -216,6 +222,17 @@ def press_release_doc(data: YearData, lang: str, build_date: dt.date) -> PressRe
     )
 
 
+def _lang(lang: str) -> grammar.Lang:
+    return "sv" if lang == "sv" else "fi"
+
+
+def _overdue_text(n: int, lang: grammar.Lang) -> str:
+    """What ``figure_overdue`` counts: fi the numeral before ``keskeneräisessä asiassa``."""
+    if lang == "fi":
+        return grammar.number_word(n, "fi", case="inessive")
+    return grammar.count_words(n, "oavslutad överenskommelse", "oavslutade överenskommelser", "sv")
+
+
 def summary_doc(
     data: YearData, rows: Sequence[TrackerRow], lang: str, today: dt.date
 ) -> tuple[SummaryDoc, bytes | None]:
@@ -245,7 +262,7 @@ def summary_doc(
         SummaryDoc(
             # dated by the tracker's state it reports, not by the workbook's last save
             common=common(data, lang, title, today),
-            as_of=dates.date_without_weekday(today, lang),
+            as_of=short_date(today) if lang == "fi" else dates.date_without_weekday(today, lang),
             total=len(rows),
             done_percent=f"{done}\u00a0%",
             totals=totals,
@@ -259,6 +276,12 @@ def summary_doc(
             chart=chart,
             tracked=any(status(r) != schema.DEFAULT_STATUS for r in rows),
             next_year=s.year + 1,
+            total_text=(
+                str(len(rows))
+                if lang == "fi"
+                else grammar.GLOSSARY["agreement"].count(len(rows), "sv")
+            ),
+            overdue_text=_overdue_text(totals.overdue, _lang(lang)),
         ),
         png,
     )

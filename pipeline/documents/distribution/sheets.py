@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline.contract import naming
+from pipeline.contract.grammar import join_words
 from pipeline.contract.i18n import t
 from pipeline.contract.outputs import Output
 from pipeline.documents.distribution.recipients import recipients
@@ -59,7 +60,7 @@ COLUMNS: tuple[tuple[str, int], ...] = (
     ("Kieli", 14),
     ("Neuvottelut", 18),
     ("Asiakirjat", 60),
-    ("Huomio", 40),
+    ("Huomautus", 40),
 )
 HEADERS = tuple(h for h, _ in COLUMNS)
 MAILING_COLUMNS: tuple[tuple[str, int], ...] = (
@@ -84,7 +85,7 @@ _WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 def _languages_text(langs: tuple[str, ...]) -> str:
-    return ", ".join(LANGUAGE_NAMES[lang] for lang in langs)
+    return join_words([LANGUAGE_NAMES[lang] for lang in langs], "fi")
 
 
 def _header(ws: Worksheet, columns: tuple[tuple[str, int], ...]) -> None:

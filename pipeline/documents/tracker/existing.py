@@ -18,6 +18,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.utils import get_column_letter
 
+from pipeline.contract.grammar import join_words, quote
 from pipeline.contract.source_date import source_date_epoch
 from pipeline.contract.tracker import DATE_COLUMNS, HEADERS, OVERVIEW_SHEET, REGISTER_COLUMN, SHEET
 from pipeline.contract.values import key
@@ -76,10 +77,11 @@ def read_tracker(path: Path) -> OldTracker:
     extra_sheets = [n for n in wb.sheetnames if n not in (sheet_name, overview)]
     if sheet_name is None:
         raise OutputProblem(
-            f"{path}: seurantataulukosta puuttuu välilehti {SHEET} (onko se nimetty "
-            f"uudelleen? välilehdet nyt: {', '.join(wb.sheetnames)}), joten siihen "
-            f"kirjoitettuja tiloja ei voi yhdistää päätösrekisteriin. Palauta välilehden nimeksi "
-            f"{SHEET} ja aja komento uudelleen."
+            f"{path}: seurantataulukosta puuttuu välilehti {quote(SHEET)}, joten siihen "
+            "kirjoitettuja tiloja ei voi yhdistää päätösrekisteriin. Välilehti on ehkä nimetty "
+            "uudelleen; työkirjan välilehdet ovat nyt: "
+            f"{join_words([quote(n) for n in wb.sheetnames], 'fi')}. Palauta välilehden nimeksi "
+            f"{quote(SHEET)} ja aja komento uudelleen."
         )
     ws = wb[sheet_name]
     known = {key(h): h for h in HEADERS}

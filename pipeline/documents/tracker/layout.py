@@ -26,6 +26,7 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline.contract import schema
+from pipeline.contract.grammar import join_words
 from pipeline.contract.tracker import (
     COLUMNS,
     DATE_COLUMNS,
@@ -125,7 +126,7 @@ def write_tracker(
         allow_blank=True,
         showErrorMessage=True,
         errorTitle="Tila",
-        error="Valitse tila luettelosta: " + ", ".join(schema.TRACKER_STATUSES) + ".",
+        error="Valitse tila luettelosta: " + join_words(schema.TRACKER_STATUSES, "fi", "or") + ".",
         promptTitle="Tila",
         prompt="Valitse asian tila luettelosta.",
         showInputMessage=True,
@@ -184,7 +185,7 @@ def write_tracker(
 
 def _overview(wb: Workbook, data: YearData, rows: list[TrackerRow], limit: int) -> None:
     ws = wb.create_sheet(OVERVIEW_SHEET)
-    headers = ["Kunta", *schema.TRACKER_STATUSES, "Yhteensä", "Määräaika ohi"]
+    headers = ["Kunta", *schema.TRACKER_STATUSES, "Yhteensä", "Määräaika ylittynyt"]
     _header(ws, headers, [24] + [13] * (len(headers) - 1))
     names = [m.name for m in data.municipalities]
     if any(r.values.get("Kunta") == WHOLE_AREA for r in rows):
@@ -231,9 +232,9 @@ def _overview(wb: Workbook, data: YearData, rows: list[TrackerRow], limit: int) 
     ws.page_setup.fitToHeight = 1
 
 
-CHART_TITLE = "Päätösten tila kunnittain"
+CHART_TITLE = "Sovittujen asioiden tila kunnittain"
 CHART_DESCRIPTION = (
-    "Pinottu pylväskaavio: kunkin kunnan päätösten määrä tiloittain "
+    "Pinottu palkkikaavio: sovittujen asioiden määrä kunnittain ja tiloittain "
     "(Ei aloitettu, Käynnissä, Valmis, Viivästynyt, Peruttu). "
     "Samat luvut ovat taulukossa kaavion yläpuolella."
 )
@@ -246,7 +247,7 @@ def _chart(ws: Worksheet, last: int, sum_row: int) -> None:
     chart.grouping = "stacked"
     chart.overlap = 100
     chart.title = CHART_TITLE
-    chart.y_axis.title = "Päätöksiä"
+    chart.y_axis.title = "Sovittujen asioiden määrä"
     chart.x_axis.title = "Kunta"
     chart.x_axis.delete = False
     chart.y_axis.delete = False

@@ -51,6 +51,7 @@ def _swedish_names(data: YearData, raw: RawWorkbook, problems: Problems) -> None
             if not m.name_sv and m.language != "fi":
                 problems.warning(
                     at(kunnat.name, f"{column}{m.row}"),
-                    f"kunnalta {m.name} puuttuu ruotsinkielinen nimi; ruotsinkielisissä "
-                    "asiakirjoissa käytetään suomenkielistä nimeä. Täytä Kunta ruotsiksi.",
+                    f"{m.name}: kunnan ruotsinkielinen nimi puuttuu; ruotsinkielisissä "
+                    "asiakirjoissa käytetään suomenkielistä nimeä. Täytä sarake "
+                    "”Kunta ruotsiksi”.",
                 )

@@ -196,14 +196,15 @@ def delegation_warnings(
         if not people:
             problems.warning(
                 where,
-                f"kunnalla {m.name} ei ole yhtään osallistujaa. Lisää kunnan neuvottelukokoonpano "
+                f"{m.name}: kunnalle ei ole merkitty yhtään osallistujaa. Lisää kunnan "
+                "neuvottelukokoonpano "
                 "Osallistujat-välilehdelle.",
                 relies_on=ON_DELEGATIONS,
             )
         elif not any(p.elected for p in people):
             problems.warning(
                 where,
-                f"kunnan {m.name} kokoonpanossa ei ole luottamushenkilöä. Merkitse "
+                f"{m.name}: kunnan neuvottelukokoonpanossa ei ole luottamushenkilöä. Merkitse "
                 "luottamushenkilö Osallistujat-välilehdelle (Luottamushenkilö = kyllä).",
                 relies_on=ON_DELEGATIONS,
             )
@@ -219,7 +220,7 @@ def delegation_warnings(
         elif not any(p.elected for p in county):
             problems.warning(
                 where,
-                f"hyvinvointialueen kokoonpanossa neuvottelussa ”{n.code}” ei ole "
+                f"neuvottelu ”{n.code}”: hyvinvointialueen neuvottelukokoonpanossa ei ole "
                 "luottamushenkilöä. Merkitse yksi edustajista luottamushenkilöksi.",
             )
 

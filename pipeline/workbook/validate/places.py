@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from pipeline.contract.grammar import clock
 from pipeline.contract.naming import slug
 from pipeline.contract.schema import LanguageCode
 from pipeline.contract.values import (
@@ -77,7 +78,7 @@ def _unique_name(
     if key(name) in seen:
         problems.error(
             sheet.ref(row, "Kunta"),
-            f"kunta ”{name}” on jo rivillä {seen[key(name)]}. Kunta saa esiintyä vain kerran.",
+            f"kunta ”{name}” on jo solussa {seen[key(name)]}. Kunta saa esiintyä vain kerran.",
         )
         return False
     if not slug(name):
@@ -132,8 +133,9 @@ def negotiations(
         if start and end and end <= start:
             problems.error(
                 sheet.ref(row, "Päättyy"),
-                f"neuvottelu päättyy ({end:%H.%M}) ennen kuin alkaa ({start:%H.%M}). "
-                "Korjaa kellonajat.",
+                f"päättymisaika ({clock(end, 'fi')}) on "
+                + ("sama kuin" if end == start else "aikaisempi kuin")
+                + f" alkamisaika ({clock(start, 'fi')}). Korjaa kellonajat.",
             )
         if not (code and area):
             problems.gap(NEGOTIATION_ROWS)

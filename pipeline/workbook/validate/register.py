@@ -6,6 +6,7 @@ import datetime as dt
 
 from pipeline.contract import schema
 from pipeline.contract.agenda import recognise_agenda_item
+from pipeline.contract.grammar import join_words
 from pipeline.contract.values import key, parse_date, parse_theme
 from pipeline.errors import Problems
 from pipeline.workbook.model import (
@@ -99,7 +100,7 @@ class _Ids:
             problems.error(
                 sheet.ref(row, "Tunnus"),
                 f"tunnus ”{ident}” on jo solussa {self.given[key(ident)]}. "
-                "Jokaisella päätöksellä on oma tunnus.",
+                "Jokaisella päätöksellä on oltava oma tunnus.",
             )
             return False
         self.given[key(ident)] = sheet.ref(row, "Tunnus")
@@ -189,7 +190,7 @@ def _check_area(
         problems.error(
             sheet.ref(row, "Kunta"),
             f"{m.name} kuuluu palvelualueeseen ”{m.service_area}”, "
-            f"mutta neuvottelu ”{n.code}” on palvelualueen "
+            f"mutta neuvottelu ”{n.code}” koskee palvelualuetta "
             f"”{n.service_area}”. Korjaa kunta tai neuvottelu.",
             relies_on=ON_AREAS,
         )
@@ -214,7 +215,8 @@ def _decision_warnings(
         problems.warning(
             sheet.ref(row, "Asiakohta"),
             f"asiakohtaa ”{item}” ei tunnisteta; päätös kirjataan pöytäkirjassa teeman alle. "
-            f"Käytä asialistan kohdan nimeä, esim. {', '.join(schema.AGENDA_ITEMS_FI[1:4])}.",
+            f"Käytä asialistan kohdan nimeä, esim. "
+            f"{join_words(schema.AGENDA_ITEMS_FI[1:4], 'fi', 'or', quoted=True)}.",
         )
 
 

@@ -199,7 +199,7 @@ def _check_headers(sheet: RawSheet, problems: Problems) -> bool:
     for text, letter in sheet.duplicates:
         problems.error(
             at(sheet.name, f"{letter}1"),
-            f"sarake ”{text}” on työkirjassa kahdesti. Poista tai nimeä toinen niistä uudelleen.",
+            f"sarake ”{text}” on välilehdellä kahdesti. Poista tai nimeä toinen niistä uudelleen.",
         )
         ok = False
     return ok

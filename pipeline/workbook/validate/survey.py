@@ -117,7 +117,7 @@ def responses(
         if canonical in seen:
             problems.warning(
                 sheet.ref(row, "Kunta"),
-                f"kunnalta {canonical} on jo vastaus rivillä {seen[canonical]}. "
+                f"{canonical}: kunnalta on jo vastaus rivillä {seen[canonical]}. "
                 "Molemmat vastaukset otetaan mukaan; poista turha rivi.",
             )
         seen[canonical] = str(row.number)
