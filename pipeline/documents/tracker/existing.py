@@ -19,10 +19,18 @@ from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.utils import get_column_letter
 
 from pipeline.contract.source_date import source_date_epoch
-from pipeline.contract.tracker import DATE_COLUMNS, HEADERS, OVERVIEW_SHEET, REGISTER_COLUMN, SHEET
+from pipeline.contract.tracker import (
+    DATE_COLUMNS,
+    HEADERS,
+    OVERVIEW_SHEET,
+    REGISTER_COLUMN,
+    SHEET,
+    SNAPSHOT_SHEET,
+)
 from pipeline.contract.values import key
 from pipeline.documents.tracker.layout import STATUS_DATE_PROPERTY
 from pipeline.documents.tracker.rows import Formula, TrackerRow, date_in
+from pipeline.documents.tracker.snapshot import Snapshot, read_snapshot
 from pipeline.errors import OutputProblem, WorkbookUnreadable
 from pipeline.workbook.container import open_xlsx
 
@@ -43,6 +51,8 @@ class OldTracker:
     extra_sheets: list[str]
     #: the latest date the file tells its state is from (see :func:`reported_as_of`)
     as_of: dt.date | None = None
+    #: what the previous build wrote into the register columns (None: an older tracker)
+    snapshot: Snapshot | None = None
 
 
 def _cell_value(cell: Cell | MergedCell, date_column: bool) -> object:
@@ -73,7 +83,7 @@ def read_tracker(path: Path) -> OldTracker:
     names = {key(name): name for name in wb.sheetnames}
     sheet_name = names.get(key(SHEET))
     overview = names.get(key(OVERVIEW_SHEET))
-    extra_sheets = [n for n in wb.sheetnames if n not in (sheet_name, overview)]
+    extra_sheets = [n for n in wb.sheetnames if n not in (sheet_name, overview, SNAPSHOT_SHEET)]
     if sheet_name is None:
         raise OutputProblem(
             f"{path}: seurantataulukosta puuttuu välilehti {SHEET} (onko se nimetty "
@@ -123,7 +133,7 @@ def read_tracker(path: Path) -> OldTracker:
                 comments[name] = (cell.comment.text, cell.comment.author or "")
         if not comments and all(v is None for v in (*values.values(), *extra.values())):
             continue
-        rows.append(TrackerRow(values, extra, comments))
+        rows.append(TrackerRow(values, extra, comments, source_row=r))
     return OldTracker(
         path=path,
         rows=rows,
@@ -132,6 +142,7 @@ def read_tracker(path: Path) -> OldTracker:
         workbook=wb,
         extra_sheets=extra_sheets,
         as_of=reported_as_of(path, wb, rows),
+        snapshot=read_snapshot(wb),
     )
 
 
