@@ -17,7 +17,6 @@ the tracker's text.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -36,7 +35,14 @@ from pipeline.contract.tracker import REGISTER_COLUMN, REMOVED
 from pipeline.contract.values import clean_text, key
 from pipeline.documents.progress_merge import tracker_status, tracker_updated
 from pipeline.documents.tracker.rows import Formula, TrackerRow
-from pipeline.render.xlsx import hidden_marker, set_date, set_properties, set_text, workbook_bytes
+from pipeline.render.xlsx import (
+    hidden_marker,
+    row_height,
+    set_date,
+    set_properties,
+    set_text,
+    workbook_bytes,
+)
 from pipeline.workbook.model import Municipality, YearData
 
 if TYPE_CHECKING:
@@ -53,7 +59,6 @@ _THIN = Side(style="thin", color="808080")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _UNLOCKED = Protection(locked=False)
-_LINE_HEIGHT = 15.0
 #: room to type in an editable row, however short its texts
 _MIN_ROW_HEIGHT = 45.0
 _TRANSLATED = ("Päätös", "Jatkotoimi", "Yhteistyöfoorumi", "Vastuutaho")
@@ -104,14 +109,7 @@ def rows_for(
 
 def _row_height(texts: Sequence[tuple[str, int]]) -> float:
     """Tall enough for the longest wrapped text; ``texts`` = (text, column width)."""
-    lines = max(
-        (
-            sum(max(1, math.ceil(len(part) / max(1, width - 2))) for part in text.split("\n"))
-            for text, width in texts
-        ),
-        default=1,
-    )
-    return max(_MIN_ROW_HEIGHT, _LINE_HEIGHT * lines + 6)
+    return row_height(texts, minimum=_MIN_ROW_HEIGHT, padding=6)
 
 
 def _municipality_cell(data: YearData, row: TrackerRow, lang: str) -> str:

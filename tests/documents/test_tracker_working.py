@@ -112,3 +112,25 @@ def test_every_sheet_prints_landscape_fit_to_width_header_repeated(built):
         assert ws.print_title_rows == "$1:$1", ws.title
     assert wb[OVERVIEW_SHEET].page_setup.fitToHeight == 1
     assert wb[SHEET].page_setup.fitToHeight == 0
+
+
+def test_rows_are_tall_enough_for_their_wrapped_text(tmp_path):
+    from pipeline.app import load
+    from pipeline.documents.tracker.layout import write_tracker
+    from pipeline.documents.tracker.rows import rows_from_register
+
+    data, _ = load(wbs.write(tmp_path / "hytetu.xlsx"))
+    rows = rows_from_register(data)
+    note = "Työpaja pidetty, seuraava kokous syksyllä. " * 8  # 344 characters
+    rows[0].values["Tilannekuvaus"] = note
+    rows[1].values.update({"Päätös": "Lyhyt", "Jatkotoimi": "", "Vastuutaho": "", "Painopiste": ""})
+    rows[1].values.update(
+        {"Yhteistyöfoorumi": "", "Seurantavastuu": "", "Asiakohta": "", "Tunnus": "P-9"}
+    )
+    ws = write_tracker(data, rows)[SHEET]
+    width = ws.column_dimensions[_letter("Tilannekuvaus")].width
+    lines = -(-len(note) // (int(width) - 2))
+    height = ws.row_dimensions[2].height
+    assert height is not None and height >= 15 * lines  # every wrapped line shows
+    assert height <= 409  # the most Excel allows
+    assert ws.row_dimensions[3].height is None  # one line: Excel's own height

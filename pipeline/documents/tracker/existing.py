@@ -13,10 +13,12 @@ import zipfile
 from copy import copy
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline.contract.source_date import source_date_epoch
 from pipeline.contract.tracker import (
@@ -32,6 +34,7 @@ from pipeline.documents.tracker.layout import STATUS_DATE_PROPERTY
 from pipeline.documents.tracker.rows import Formula, TrackerRow, date_in
 from pipeline.documents.tracker.snapshot import Snapshot, read_snapshot
 from pipeline.errors import OutputProblem, WorkbookUnreadable
+from pipeline.render.xlsx import fit_to_page_width
 from pipeline.workbook.container import open_xlsx
 
 
@@ -186,6 +189,25 @@ def copy_sheets(wb: Workbook, old: Workbook, names: list[str]) -> None:
         for merged in source.merged_cells.ranges:
             target.merge_cells(str(merged))
         target.freeze_panes = source.freeze_panes
+        _print_setup(target, source)
+
+
+def _print_setup(target: Worksheet, source: Worksheet) -> None:
+    """A carried sheet prints as its author set it up; if they did not, as the tracker does."""
+    setup, page = source.page_setup, source.sheet_properties.pageSetUpPr
+    if setup.orientation is None and not (page is not None and page.fitToPage):
+        fit_to_page_width(target, "landscape", "1:1")
+        return
+    orientation: Literal["portrait", "landscape"] = (
+        "portrait" if setup.orientation == "portrait" else "landscape"
+    )
+    fit_to_page_width(target, orientation, source.print_title_rows or "")
+    target.page_setup.fitToWidth = setup.fitToWidth
+    target.page_setup.fitToHeight = setup.fitToHeight
+    target.page_setup.paperSize = setup.paperSize
+    target_page = target.sheet_properties.pageSetUpPr
+    assert target_page is not None  # fit_to_page_width made it
+    target_page.fitToPage = bool(page is not None and page.fitToPage)
 
 
 _MODIFIED = re.compile(rb"<dcterms:modified[^>]*>\s*(\d{4}-\d\d-\d\d)")
