@@ -9,9 +9,9 @@ it). A hidden marker sheet names county, year, municipality and the row of each
 ``Tunnus``; :mod:`pipeline.workbook.returned_progress` reads a returned form by it
 and :mod:`pipeline.documents.progress_merge` merges it into the tracker.
 
-The agreements' texts come from the register in Finnish. Swedish twins do not
-exist yet: :data:`RowText` is where they plug in (``texts=``), the default shows
-the tracker's text.
+The agreements' texts in a Swedish form are the register's Swedish twins (the
+``… ruotsiksi`` columns of ``Päätökset``), the Finnish text where a twin is empty
+(validation has warned about it); :data:`RowText` (``texts=``) can replace them.
 """
 
 from __future__ import annotations
@@ -70,6 +70,27 @@ def tracker_text(row: TrackerRow, column: str, lang: str) -> str:
     return "" if isinstance(value, Formula) else clean_text(value)
 
 
+#: the form's translated columns -> the Decision's Swedish twin
+_TWINS = {
+    "Päätös": "decision_sv",
+    "Jatkotoimi": "follow_up_sv",
+    "Yhteistyöfoorumi": "forum_sv",
+    "Vastuutaho": "responsible_sv",
+}
+
+
+def register_texts(data: YearData) -> RowText:
+    """The default :data:`RowText`: in Swedish the register's twin of the tracker's text."""
+    decisions = {key(d.id): d for d in data.decisions}
+
+    def texts(row: TrackerRow, column: str, lang: str) -> str:
+        decision = decisions.get(key(row.id)) if lang == "sv" else None
+        twin = clean_text(getattr(decision, _TWINS[column], "")) if column in _TWINS else ""
+        return twin or tracker_text(row, column, lang)
+
+    return texts
+
+
 def form_path(municipality: Municipality) -> str:
     """``4_seuranta/seurantalomake_<kunta>_<kieli>.xlsx``: the form is in the main language."""
     return naming.output_path(
@@ -124,12 +145,16 @@ def form_workbook(
     data: YearData,
     municipality: Municipality,
     rows: Sequence[TrackerRow],
-    texts: RowText = tracker_text,
+    texts: RowText | None = None,
 ) -> Workbook:
-    """The progress form of ``municipality`` for the tracker ``rows`` (all of them; it picks)."""
+    """The progress form of ``municipality`` for the tracker ``rows`` (all of them; it picks).
+
+    ``texts``: the agreements' texts in the form's language (:func:`register_texts` if None).
+    """
     lang = municipality.main_language
     s = data.settings
     chosen = rows_for(data, municipality, rows)
+    shown = texts or register_texts(data)
     wb = Workbook()
     ws = wb.active
     assert ws is not None
@@ -165,7 +190,7 @@ def form_workbook(
     placed: list[tuple[str, int]] = []
     for index, row in enumerate(chosen):
         r = layout.FIRST_ROW + index
-        _write_row(ws, r, data, row, lang, texts)
+        _write_row(ws, r, data, row, lang, shown)
         placed.append((row.id, r))
     if not chosen:
         set_text(ws[f"A{layout.FIRST_ROW}"], layout.text("none", lang))
@@ -287,7 +312,7 @@ def progress_form(
     rows: Sequence[TrackerRow],
     *,
     properties: DocProperties | None = None,
-    texts: RowText = tracker_text,
+    texts: RowText | None = None,
 ) -> bytes:
     """The progress form of ``municipality`` as .xlsx bytes (see :func:`form_workbook`)."""
     wb = form_workbook(data, municipality, rows, texts)
@@ -297,12 +322,13 @@ def progress_form(
 
 
 def progress_forms(
-    inputs: BuildInputs, rows: Sequence[TrackerRow] | None, texts: RowText = tracker_text
+    inputs: BuildInputs, rows: Sequence[TrackerRow] | None, texts: RowText | None = None
 ) -> Made:
     """Producer: one form per municipality, pre-filled with the merged tracker ``rows``."""
     from pipeline.documents.inputs import Made
 
     data = inputs.data
+    texts = texts or register_texts(data)  # once for every form
     if not data.decisions or rows is None:
         return Made.nothing(
             "seurantalomake: päätösrekisterissä (Päätökset) ei ole päätöksiä, joten "
