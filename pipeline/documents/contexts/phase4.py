@@ -7,7 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline.contract import schema
+from pipeline.contract.grammar import count_words, first_upper, number_word
 from pipeline.contract.i18n import t
+from pipeline.contract.values import short_date
 from pipeline.documents import dates
 from pipeline.documents.chart import chart_description, chart_groups, chart_png
 from pipeline.documents.contexts.common import Common, common
@@ -63,6 +65,45 @@ class ChartView:
 
 
 @dataclass(frozen=True)
+class ReportedView:
+    """Who reported on their progress form, in words a sentence takes (see template_texts)."""
+
+    count: str  # "kaksi kuntaa" / "Två"
+    of: str  # "yhdeksästä kunnasta" / "nio kommuner"
+    dates: str  # "14.9.2027" or "2.9.2027–14.9.2027"
+
+
+def reported_view(data: YearData, lang: str) -> ReportedView | None:
+    """How many municipalities returned a progress form and when; None when none did.
+
+    A form's date is its latest ``Päivitetty``, or the day the file was saved when
+    no row of it has one.
+    """
+    forms = data.progress
+    if not forms:
+        return None
+    reported = len({f.municipality for f in forms})
+    total = max(len(data.municipalities), reported)
+    days = [
+        max((e.updated for e in f.entries if e.updated is not None), default=f.saved.date())
+        for f in forms
+    ]
+    first, last = min(days), max(days)
+    dates = short_date(last) if first == last else f"{short_date(first)}\u2013{short_date(last)}"
+    if lang == "sv":
+        return ReportedView(
+            count=first_upper(number_word(reported, "sv")),
+            of=count_words(total, "kommun", "kommuner", "sv"),
+            dates=dates,
+        )
+    return ReportedView(
+        count=count_words(reported, "kunta", "kuntaa", "fi"),
+        of=f"{number_word(total, 'fi', case='elative')} kunnasta",
+        dates=dates,
+    )
+
+
+@dataclass(frozen=True)
 class SummaryDoc:
     """Context of ``yhteenveto``: the year's agreements by tracker status."""
 
@@ -80,6 +121,8 @@ class SummaryDoc:
     #: whether anyone has updated a status yet (False on a fresh build)
     tracked: bool
     next_year: int
+    #: the municipalities that returned a progress form, and when; None: none did
+    reported: ReportedView | None = None
 
 
 def press_release_doc(data: YearData, lang: str, build_date: dt.date) -> PressReleaseDoc:
@@ -160,6 +203,7 @@ def summary_doc(
             chart=chart,
             tracked=any(status(r) != schema.DEFAULT_STATUS for r in rows),
             next_year=s.year + 1,
+            reported=reported_view(data, lang),
         ),
         png,
     )
