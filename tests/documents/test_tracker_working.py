@@ -52,6 +52,12 @@ def test_a_status_outside_the_list_is_warned_naming_its_cell(built, tmp_path):
     assert "”Tehty”" in ours[0] and "Valitse tila" in ours[0]
     # the value typed is kept, and named again by the next build
     assert load_workbook(path)[SHEET][f"{_letter('Tila')}3"].value == "Tehty"
+    # the summary counts it apart, so its figures add up
+    from tests.helpers.docs import docx_text
+
+    text = docx_text(result.target / "4_seuranta/yhteenveto_2027_fi.docx")
+    assert "Tila muu kuin luettelon tiloista: 1 (luetellaan erikseen alla)." in text
+    assert "Tila ei ole luettelossa" in text and "Tehty" in text
 
 
 def test_an_edited_register_column_is_warned_and_the_report_says_so(built, tmp_path):
