@@ -140,3 +140,24 @@ def test_rows_are_tall_enough_for_their_wrapped_text(tmp_path):
     assert height is not None and height >= 15 * lines  # every wrapped line shows
     assert height <= 409  # the most Excel allows
     assert ws.row_dimensions[3].height is None  # one line: Excel's own height
+
+
+def test_a_sheet_people_added_keeps_its_print_setup_or_gets_the_trackers():
+    from openpyxl import Workbook
+
+    from pipeline.documents.tracker.existing import copy_sheets
+
+    old = Workbook()
+    plain = old.active
+    plain.title = "Muistiinpanot"
+    plain["A1"] = "Omat muistiinpanot"
+    own = old.create_sheet("Tuloste")
+    own.page_setup.orientation = "portrait"
+    own.print_title_rows = "1:2"
+    new = Workbook()
+    copy_sheets(new, old, ["Muistiinpanot", "Tuloste"])
+    carried = new["Muistiinpanot"]
+    assert carried.page_setup.orientation == "landscape"
+    assert carried.page_setup.fitToWidth == 1 and carried.sheet_properties.pageSetUpPr.fitToPage
+    assert new["Tuloste"].page_setup.orientation == "portrait"
+    assert new["Tuloste"].print_title_rows == "$1:$2"
