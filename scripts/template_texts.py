@@ -265,6 +265,12 @@ PHASE_TEXTS: dict[str, dict[str, str]] = {
         " {{ totals.in_progress }}, viivästynyt {{ totals.delayed }}, peruttu"
         " {{ totals.cancelled }}.",
         "figure_overdue": "Määräaika on ylittynyt {{ overdue_text }} keskeneräisessä asiassa.",
+        "figure_other": "Tila muu kuin luettelon tiloista: {{ totals.other }} (luetellaan"
+        " erikseen alla).",
+        "figure_reported": "Etenemisestä raportoi seurantalomakkeella {{ reported.count }}"
+        " alueen {{ reported.of }} (tiedot päivitetty {{ reported.dates }}).",
+        "figure_not_reported": "Yksikään kunta ei ole vielä palauttanut seurantalomaketta;"
+        " tilannetiedot on otettu seurantataulukosta.",
         "by_municipality": "Tilanne kunnittain",
         "by_priority": "Tilanne painopisteittäin",
         "overdue_heading": "Määräaika ylittynyt",
@@ -389,6 +395,11 @@ PHASE_TEXTS: dict[str, dict[str, str]] = {
         " {{ totals.in_progress }}, försenade {{ totals.delayed }}, avbrutna"
         " {{ totals.cancelled }}.",
         "figure_overdue": "Tidsfristen har överskridits för {{ overdue_text }}.",
+        "figure_other": "Status utanför listan: {{ totals.other }} (listas separat nedan).",
+        "figure_reported": "{{ reported.count }} av områdets {{ reported.of }} rapporterade om"
+        " läget på uppföljningsblanketten (uppgifterna uppdaterade {{ reported.dates }}).",
+        "figure_not_reported": "Ingen kommun har ännu returnerat uppföljningsblanketten;"
+        " lägesuppgifterna kommer från uppföljningstabellen.",
         "by_municipality": "Läget per kommun",
         "by_priority": "Läget per prioritering",
         "overdue_heading": "Överskridna tidsfrister",

@@ -57,9 +57,18 @@ def living(result: BuildResult) -> None:
         click.echo(f"Seurantalomake: {line}")
     m = result.merge
     if m is not None:
+        edited = len(m.overwritten_rows)
         click.echo(
-            f"Seurantataulukko päivitetty: {count(len(m.carried), 'rivi', 'riviä')} säilyi "
-            f"kirjoitettuine tietoineen, {count(len(m.added), 'uusi päätös', 'uutta päätöstä')} "
+            f"Seurantataulukko päivitetty: {count(len(m.carried) - edited, 'rivi', 'riviä')} "
+            "säilyi kirjoitettuine tietoineen, "
+            + (
+                # adessive: the same after every number
+                f"{edited} rivillä rekisterin sarakkeisiin kirjoitetut tiedot korvattiin "
+                "rekisterin tiedoilla (katso varoitukset), "
+                if edited
+                else ""
+            )
+            + f"{count(len(m.added), 'uusi päätös', 'uutta päätöstä')} "
             f"(tila ”Ei aloitettu”), "
             f"{len(m.removed)} merkitty poistetuksi rekisteristä"
             + (f" (ennestään {m.removed_before})" if m.removed_before else "")

@@ -38,3 +38,6 @@ OWN_ROW = "oma rivi"
 #: columns the register owns: a rebuild refreshes them from the register
 REGISTER_OWNED = tuple(h for h, _ in COLUMNS if h not in (*USER_COLUMNS, REGISTER_COLUMN))
 DATE_COLUMNS = ("Määräaika", "Päivitetty")
+#: very hidden sheet of what the build wrote into the register columns, so that a rebuild
+#: tells a person's edit in the tracker from a change in the register
+SNAPSHOT_SHEET = "hytetu-rekisteri"

@@ -41,7 +41,8 @@ class Documents:
     skipped: tuple[str, ...]
     #: what a rebuild carried over from the existing tracker (None: no tracker before)
     merge: MergeReport | None
-    #: people and registries the e-mail drafts leave out for want of an address, once each
+    #: the tracker's cells to check; people and registries the e-mail drafts leave out for
+    #: want of an address, once each
     warnings: tuple[Problem, ...] = ()
     #: what the returned progress forms brought into the tracker (None: no tracker made)
     progress: ProgressMerge | None = None
@@ -110,6 +111,6 @@ def make_documents(
         ),
         skipped=tuple(why for m in made for why in m.skipped),
         merge=tracked.merge,
-        warnings=(*mail.warnings, *(w for m in made for w in m.warnings)),
+        warnings=(*tracked.warnings, *mail.warnings, *(w for m in made for w in m.warnings)),
         progress=tracked.progress,
     )

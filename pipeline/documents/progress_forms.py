@@ -9,15 +9,14 @@ it). A hidden marker sheet names county, year, municipality and the row of each
 ``Tunnus``; :mod:`pipeline.workbook.returned_progress` reads a returned form by it
 and :mod:`pipeline.documents.progress_merge` merges it into the tracker.
 
-The agreements' texts come from the register in Finnish. Swedish twins do not
-exist yet: :data:`RowText` is where they plug in (``texts=``), the default shows
-the tracker's text.
+The agreements' texts in a Swedish form are the register's Swedish twins (the
+``… ruotsiksi`` columns of ``Päätökset``), the Finnish text where a twin is empty
+(validation has warned about it); :data:`RowText` (``texts=``) can replace them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -36,7 +35,14 @@ from pipeline.contract.tracker import REGISTER_COLUMN, REMOVED
 from pipeline.contract.values import clean_text, key
 from pipeline.documents.progress_merge import tracker_status, tracker_updated
 from pipeline.documents.tracker.rows import Formula, TrackerRow
-from pipeline.render.xlsx import hidden_marker, set_date, set_properties, set_text, workbook_bytes
+from pipeline.render.xlsx import (
+    hidden_marker,
+    row_height,
+    set_date,
+    set_properties,
+    set_text,
+    workbook_bytes,
+)
 from pipeline.workbook.model import Municipality, YearData
 
 if TYPE_CHECKING:
@@ -53,7 +59,6 @@ _THIN = Side(style="thin", color="808080")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _UNLOCKED = Protection(locked=False)
-_LINE_HEIGHT = 15.0
 #: room to type in an editable row, however short its texts
 _MIN_ROW_HEIGHT = 45.0
 _TRANSLATED = ("Päätös", "Jatkotoimi", "Yhteistyöfoorumi", "Vastuutaho")
@@ -63,6 +68,27 @@ def tracker_text(row: TrackerRow, column: str, lang: str) -> str:
     """The default :data:`RowText`: the tracker's own (Finnish) text, whatever ``lang``."""
     value = row.values.get(column)
     return "" if isinstance(value, Formula) else clean_text(value)
+
+
+#: the form's translated columns -> the Decision's Swedish twin
+_TWINS = {
+    "Päätös": "decision_sv",
+    "Jatkotoimi": "follow_up_sv",
+    "Yhteistyöfoorumi": "forum_sv",
+    "Vastuutaho": "responsible_sv",
+}
+
+
+def register_texts(data: YearData) -> RowText:
+    """The default :data:`RowText`: in Swedish the register's twin of the tracker's text."""
+    decisions = {key(d.id): d for d in data.decisions}
+
+    def texts(row: TrackerRow, column: str, lang: str) -> str:
+        decision = decisions.get(key(row.id)) if lang == "sv" else None
+        twin = clean_text(getattr(decision, _TWINS[column], "")) if column in _TWINS else ""
+        return twin or tracker_text(row, column, lang)
+
+    return texts
 
 
 def form_path(municipality: Municipality) -> str:
@@ -104,14 +130,7 @@ def rows_for(
 
 def _row_height(texts: Sequence[tuple[str, int]]) -> float:
     """Tall enough for the longest wrapped text; ``texts`` = (text, column width)."""
-    lines = max(
-        (
-            sum(max(1, math.ceil(len(part) / max(1, width - 2))) for part in text.split("\n"))
-            for text, width in texts
-        ),
-        default=1,
-    )
-    return max(_MIN_ROW_HEIGHT, _LINE_HEIGHT * lines + 6)
+    return row_height(texts, minimum=_MIN_ROW_HEIGHT, padding=6)
 
 
 def _municipality_cell(data: YearData, row: TrackerRow, lang: str) -> str:
@@ -126,12 +145,16 @@ def form_workbook(
     data: YearData,
     municipality: Municipality,
     rows: Sequence[TrackerRow],
-    texts: RowText = tracker_text,
+    texts: RowText | None = None,
 ) -> Workbook:
-    """The progress form of ``municipality`` for the tracker ``rows`` (all of them; it picks)."""
+    """The progress form of ``municipality`` for the tracker ``rows`` (all of them; it picks).
+
+    ``texts``: the agreements' texts in the form's language (:func:`register_texts` if None).
+    """
     lang = municipality.main_language
     s = data.settings
     chosen = rows_for(data, municipality, rows)
+    shown = texts or register_texts(data)
     wb = Workbook()
     ws = wb.active
     assert ws is not None
@@ -167,7 +190,7 @@ def form_workbook(
     placed: list[tuple[str, int]] = []
     for index, row in enumerate(chosen):
         r = layout.FIRST_ROW + index
-        _write_row(ws, r, data, row, lang, texts)
+        _write_row(ws, r, data, row, lang, shown)
         placed.append((row.id, r))
     if not chosen:
         set_text(ws[f"A{layout.FIRST_ROW}"], layout.text("none", lang))
@@ -289,7 +312,7 @@ def progress_form(
     rows: Sequence[TrackerRow],
     *,
     properties: DocProperties | None = None,
-    texts: RowText = tracker_text,
+    texts: RowText | None = None,
 ) -> bytes:
     """The progress form of ``municipality`` as .xlsx bytes (see :func:`form_workbook`)."""
     wb = form_workbook(data, municipality, rows, texts)
@@ -299,12 +322,13 @@ def progress_form(
 
 
 def progress_forms(
-    inputs: BuildInputs, rows: Sequence[TrackerRow] | None, texts: RowText = tracker_text
+    inputs: BuildInputs, rows: Sequence[TrackerRow] | None, texts: RowText | None = None
 ) -> Made:
     """Producer: one form per municipality, pre-filled with the merged tracker ``rows``."""
     from pipeline.documents.inputs import Made
 
     data = inputs.data
+    texts = texts or register_texts(data)  # once for every form
     if not data.decisions or rows is None:
         return Made.nothing(
             "seurantalomake: päätösrekisterissä (Päätökset) ei ole päätöksiä, joten "

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal
 
 from openpyxl import Workbook
@@ -25,6 +27,30 @@ DATE_FORMAT = "d.m.yyyy"
 HEADER_COLOUR = "1F4E78"
 HEADER_FILL = PatternFill("solid", fgColor=HEADER_COLOUR)
 HEADER_FONT = Font(bold=True, color="FFFFFF")
+
+
+#: the height of one line of 11 pt text in points (Excel's default row), and the most a row may be
+LINE_HEIGHT = 15.0
+MAX_ROW_HEIGHT = 409.0
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """About how many lines ``text`` takes wrapped in a column ``width`` characters wide.
+
+    Neither Excel nor LibreOffice fits a row's height to wrapped text in a file openpyxl
+    wrote, so the writer estimates it: a column's width counts digits, most letters are
+    narrower, and a line wraps at a word, so two characters are left for the margin.
+    """
+    per_line = max(1, int(width) - 2)
+    return sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
+
+
+def row_height(
+    cells: Iterable[tuple[str, float]], *, minimum: float = LINE_HEIGHT, padding: float = 0.0
+) -> float:
+    """A row tall enough for the longest of ``cells`` = (text, column width), in points."""
+    lines = max((wrapped_lines(text, width) for text, width in cells), default=1)
+    return min(MAX_ROW_HEIGHT, max(minimum, LINE_HEIGHT * lines + padding))
 
 
 def first_sheet(wb: Workbook, title: str) -> Worksheet:

@@ -157,7 +157,9 @@ def test_a_missing_folder_is_an_error_at_its_cell(tmp_path: Path) -> None:
     result = run("validate", str(county_workbook(tmp_path, Pohjakansio="omat pohjat")))
     row = len(wbs.base()["Asetukset"]) + 1
     assert result.exit_code == 1
-    assert f"Virhe – Asetukset!B{row}: Pohjakansio: kansiota ”omat pohjat” ei löydy" in result.output
+    assert (
+        f"Virhe – Asetukset!B{row}: Pohjakansio: kansiota ”omat pohjat” ei löydy" in result.output
+    )
 
 
 def test_the_shipped_templates_use_only_their_documents_names() -> None:

@@ -99,6 +99,30 @@ def test_swedish_twins_plug_in_through_texts(year):
     assert ws[f"D{layout.FIRST_ROW}"].value == "Jatkotoimi P-3"
 
 
+def test_a_swedish_form_shows_the_registers_swedish_twins_a_finnish_form_does_not(year):
+    from dataclasses import replace
+
+    twins = {"P-3": ("Motionsgrupperna för seniorer utvidgas", "Fortsatt åtgärd P-3", "")}
+    decisions = tuple(
+        replace(d, decision_sv=twins[d.id][0], follow_up_sv=twins[d.id][1], forum_sv="Nätverket")
+        if d.id in twins
+        else replace(d, decision_sv=f"sv {d.decision}")
+        for d in year.data.decisions
+    )
+    data = replace(year.data, decisions=decisions)
+    rows = [TrackerRow(dict(r.values)) for r in year.rows]
+    next(r for r in rows if r.id == "P-3").values["Vastuutaho"] = "Liikuntatoimi"
+    _, ws = sheet(progress_forms.progress_form(data, year.municipality("Bykulla"), rows))
+    r = progress.row_of(ws, "P-3")
+    assert ws[f"C{r}"].value == "Motionsgrupperna för seniorer utvidgas"
+    assert ws[f"D{r}"].value == "Fortsatt åtgärd P-3"
+    assert ws[f"E{r}"].value == "Nätverket"
+    # an empty twin: the Finnish text (validation has warned about the empty column)
+    assert ws[f"F{r}"].value == "Liikuntatoimi"
+    _, fi = sheet(progress_forms.progress_form(data, year.municipality("Pikkula"), year.rows))
+    assert fi[f"C{progress.row_of(fi, 'P-2')}"].value == "Koulujen liikuntatilat iltakäyttöön"
+
+
 def test_prefilled_with_the_trackers_current_values_in_the_forms_language(year):
     rows = [TrackerRow(dict(r.values)) for r in year.rows]
     p3 = next(r for r in rows if r.id == "P-3")

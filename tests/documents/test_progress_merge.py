@@ -287,3 +287,30 @@ def test_a_form_that_agreed_with_an_earlier_one_is_warned_when_a_later_form_repl
             w.where.startswith(f"seurantavastaukset/{n}.xlsx") and "Viivästynyt" in w.message
             for w in merge.warnings
         ), merge.warnings
+
+
+def test_the_random_returns_reach_both_sides_of_the_rule():
+    """The property test above is no vacuous pass: its strategies produce a form taken over a
+    dated tracker row, and a form that loses to a tracker row dated later (and is warned)."""
+    from hypothesis import find
+
+    pairs = st.tuples(tracker_rows(), forms())
+    quick = settings(database=None, max_examples=2000, deadline=None)
+
+    def taken_over_a_date(pair) -> bool:
+        rows, returns = pair
+        merged = merge_progress(rows, returns).rows
+        return any(
+            old.values["Päivitetty"] is not None and new.values != old.values
+            for old, new in zip(rows, merged, strict=True)
+        )
+
+    def kept_and_warned(pair) -> bool:
+        rows, returns = pair
+        merge = merge_progress(rows, returns)
+        return any(r.kept for r in merge.reports) and any(
+            "seurantataulukon tiedot pidettiin" in w.message for w in merge.warnings
+        )
+
+    find(pairs, taken_over_a_date, settings=quick)
+    find(pairs, kept_and_warned, settings=quick)

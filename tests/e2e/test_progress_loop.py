@@ -70,3 +70,83 @@ def test_overview_prints_on_one_landscape_page(tmp_path: Path) -> None:
     assert ws.sheet_properties.pageSetUpPr is not None
     assert ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.print_title_rows == "$1:$1"
+
+
+def test_two_municipalities_report_an_older_form_loses_to_a_newer_tracker_edit(
+    tmp_path: Path,
+) -> None:
+    import io
+    import os
+
+    from pipeline.contract.grammar import number_word
+    from tests.helpers.docs import docx_text
+
+    year = progress.year(tmp_path / "in")
+    out = tmp_path / "out"
+    runner = CliRunner()
+    first = runner.invoke(cli.main, ["build", str(year.workbook), "--out", str(out)])
+    assert first.exit_code == 0, first.output
+    forms = {p.name: p for p in out.rglob("4_seuranta/seurantalomake_*.xlsx")}
+    # the coordinator marked the whole-area agreement done in the tracker on 1 October
+    tracker = next(p for p in out.rglob("seurantataulukko*.xlsx") if "varmuuskopiot" not in p.parts)
+    wb = load_workbook(tracker)
+    ws = wb[SHEET]
+    whole = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == "P-4")
+    ws.cell(whole, HEADERS.index("Tila") + 1).value = "Valmis"
+    ws.cell(whole, HEADERS.index("Päivitetty") + 1).value = dt.datetime(2027, 10, 1)
+    wb.save(tracker)
+
+    folder = year.folder
+    pikkula = forms["seurantalomake_pikkula_fi.xlsx"].read_bytes()
+    # an earlier answer of Pikkula's, saved before the one below (or in the same second:
+    # then the file name decides, and this one sorts first)
+    old = progress.fill(pikkula, folder / "aiempi_pikkula.xlsx", {"P-2": ("Viivästynyt", "", None)})
+    os.utime(old, (1_700_000_000, 1_700_000_000))
+    progress.fill(
+        pikkula, folder / "pikkula.xlsx", {"P-2": ("Käynnissä", "Salit auki", dt.date(2027, 9, 14))}
+    )
+    progress.fill(
+        forms["seurantalomake_bykulla_sv.xlsx"].read_bytes(),
+        folder / "bykulla.xlsx",
+        {
+            "P-3": ("Pågår", "Grupperna har startat", dt.date(2027, 9, 2)),
+            "P-4": ("Pågår", "Programmet planeras", dt.date(2027, 9, 1)),
+        },
+    )
+    # last year's form of Cedervik
+    wb = load_workbook(io.BytesIO(forms["seurantalomake_cedervik_fi.xlsx"].read_bytes()))
+    wb[layout.MARKER_SHEET]["B2"] = "2026"
+    wb.save(folder / "viime_vuosi.xlsx")
+    before = _tracker(out)
+
+    result = runner.invoke(cli.main, ["build", str(year.workbook), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    after = _tracker(out)
+    assert (after["P-2"]["Tila"], after["P-2"]["Tilannekuvaus"]) == ("Käynnissä", "Salit auki")
+    assert after["P-2"]["Päivitetty"] == dt.datetime(2027, 9, 14)
+    assert (after["P-3"]["Tila"], after["P-3"]["Tilannekuvaus"]) == (
+        "Käynnissä",
+        "Grupperna har startat",
+    )
+    # the tracker's later edit stands, and the form's older report is warned about
+    assert after["P-4"]["Tila"] == "Valmis"
+    assert after["P-4"]["Päivitetty"] == dt.datetime(2027, 10, 1)
+    for ident, row in after.items():
+        if ident not in ("P-2", "P-3", "P-4"):
+            assert row == before[ident], ident
+    lines = result.output.splitlines()
+    kept = [x for x in lines if f"{layout.FOLDER}/bykulla.xlsx" in x and "P-4" in x]
+    assert len(kept) == 1 and "Programmet planeras" in kept[0], result.output[-3000:]
+    assert sum(f"{layout.FOLDER}/viime_vuosi.xlsx" in x for x in lines) == 1
+    assert sum(f"{layout.FOLDER}/aiempi_pikkula.xlsx" in x for x in lines) == 1
+
+    # the summary counts the merged statuses and says who reported and when
+    text = docx_text(next(out.rglob("yhteenveto_*_fi.docx")))
+    total = number_word(len(year.data.municipalities), "fi", case="elative")
+    assert (
+        f"Etenemisestä raportoi seurantalomakkeella kaksi kuntaa alueen {total} kunnasta "
+        "(tiedot päivitetty 2.9.2027–14.9.2027)." in text
+    ), text
+    assert "käynnissä 2," in text  # P-2 and P-3
+    sv = docx_text(next(out.rglob("yhteenveto_*_sv.docx")))
+    assert "Två av områdets" in sv and "rapporterade om läget på uppföljningsblanketten" in sv

@@ -82,6 +82,45 @@ class ChartView:
 
 
 @dataclass(frozen=True)
+class ReportedView:
+    """Who reported on their progress form, in words a sentence takes (see template_texts)."""
+
+    count: str  # "kaksi kuntaa" / "Två"
+    of: str  # "yhdeksästä kunnasta" / "nio kommuner"
+    dates: str  # "14.9.2027" or "2.9.2027–14.9.2027"
+
+
+def reported_view(data: YearData, lang: str) -> ReportedView | None:
+    """How many municipalities returned a progress form and when; None when none did.
+
+    A form's date is its latest ``Päivitetty``, or the day the file was saved when
+    no row of it has one.
+    """
+    forms = data.progress
+    if not forms:
+        return None
+    reported = len({f.municipality for f in forms})
+    total = max(len(data.municipalities), reported)
+    days = [
+        max((e.updated for e in f.entries if e.updated is not None), default=f.saved.date())
+        for f in forms
+    ]
+    first, last = min(days), max(days)
+    dates = short_date(last) if first == last else f"{short_date(first)}\u2013{short_date(last)}"
+    if lang == "sv":
+        return ReportedView(
+            count=first_upper(number_word(reported, "sv")),
+            of=count_words(total, "kommun", "kommuner", "sv"),
+            dates=dates,
+        )
+    return ReportedView(
+        count=count_words(reported, "kunta", "kuntaa", "fi"),
+        of=f"{number_word(total, 'fi', case='elative')} kunnasta",
+        dates=dates,
+    )
+
+
+@dataclass(frozen=True)
 class SummaryDoc:
     """Context of ``yhteenveto``: the year's agreements by tracker status."""
 
@@ -104,6 +143,9 @@ class SummaryDoc:
     total_text: str = ""
     #: fi the numeral in the inessive ("neljässä"), sv "fyra oavslutade överenskommelser"
     overdue_text: str = ""
+
+    #: the municipalities that returned a progress form, and when; None: none did
+    reported: ReportedView | None = None
 
 
 def _agreement_titles(decisions: Sequence[Decision], lang: str) -> list[str]:
@@ -282,6 +324,7 @@ def summary_doc(
                 else grammar.GLOSSARY["agreement"].count(len(rows), "sv")
             ),
             overdue_text=_overdue_text(totals.overdue, _lang(lang)),
+            reported=reported_view(data, lang),
         ),
         png,
     )

@@ -13,18 +13,29 @@ import zipfile
 from copy import copy
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline.contract.grammar import join_words, quote
 from pipeline.contract.source_date import source_date_epoch
-from pipeline.contract.tracker import DATE_COLUMNS, HEADERS, OVERVIEW_SHEET, REGISTER_COLUMN, SHEET
+from pipeline.contract.tracker import (
+    DATE_COLUMNS,
+    HEADERS,
+    OVERVIEW_SHEET,
+    REGISTER_COLUMN,
+    SHEET,
+    SNAPSHOT_SHEET,
+)
 from pipeline.contract.values import key
 from pipeline.documents.tracker.layout import STATUS_DATE_PROPERTY
 from pipeline.documents.tracker.rows import Formula, TrackerRow, date_in
+from pipeline.documents.tracker.snapshot import Snapshot, read_snapshot
 from pipeline.errors import OutputProblem, WorkbookUnreadable
+from pipeline.render.xlsx import fit_to_page_width
 from pipeline.workbook.container import open_xlsx
 
 
@@ -44,6 +55,8 @@ class OldTracker:
     extra_sheets: list[str]
     #: the latest date the file tells its state is from (see :func:`reported_as_of`)
     as_of: dt.date | None = None
+    #: what the previous build wrote into the register columns (None: an older tracker)
+    snapshot: Snapshot | None = None
 
 
 def _cell_value(cell: Cell | MergedCell, date_column: bool) -> object:
@@ -74,13 +87,13 @@ def read_tracker(path: Path) -> OldTracker:
     names = {key(name): name for name in wb.sheetnames}
     sheet_name = names.get(key(SHEET))
     overview = names.get(key(OVERVIEW_SHEET))
-    extra_sheets = [n for n in wb.sheetnames if n not in (sheet_name, overview)]
+    extra_sheets = [n for n in wb.sheetnames if n not in (sheet_name, overview, SNAPSHOT_SHEET)]
     if sheet_name is None:
         raise OutputProblem(
             f"{path}: seurantataulukosta puuttuu välilehti {quote(SHEET)}, joten siihen "
             "kirjoitettuja tiloja ei voi yhdistää päätösrekisteriin. Välilehti on ehkä nimetty "
             "uudelleen; työkirjan välilehdet ovat nyt: "
-            f"{join_words([quote(n) for n in wb.sheetnames], 'fi')}. Palauta välilehden nimeksi "
+            f"{join_words([quote(n) for n in wb.sheetnames if n != SNAPSHOT_SHEET], 'fi')}. Palauta välilehden nimeksi "
             f"{quote(SHEET)} ja aja komento uudelleen."
         )
     ws = wb[sheet_name]
@@ -125,7 +138,7 @@ def read_tracker(path: Path) -> OldTracker:
                 comments[name] = (cell.comment.text, cell.comment.author or "")
         if not comments and all(v is None for v in (*values.values(), *extra.values())):
             continue
-        rows.append(TrackerRow(values, extra, comments))
+        rows.append(TrackerRow(values, extra, comments, source_row=r))
     return OldTracker(
         path=path,
         rows=rows,
@@ -134,6 +147,7 @@ def read_tracker(path: Path) -> OldTracker:
         workbook=wb,
         extra_sheets=extra_sheets,
         as_of=reported_as_of(path, wb, rows),
+        snapshot=read_snapshot(wb),
     )
 
 
@@ -177,6 +191,25 @@ def copy_sheets(wb: Workbook, old: Workbook, names: list[str]) -> None:
         for merged in source.merged_cells.ranges:
             target.merge_cells(str(merged))
         target.freeze_panes = source.freeze_panes
+        _print_setup(target, source)
+
+
+def _print_setup(target: Worksheet, source: Worksheet) -> None:
+    """A carried sheet prints as its author set it up; if they did not, as the tracker does."""
+    setup, page = source.page_setup, source.sheet_properties.pageSetUpPr
+    if setup.orientation is None and not (page is not None and page.fitToPage):
+        fit_to_page_width(target, "landscape", "1:1")
+        return
+    orientation: Literal["portrait", "landscape"] = (
+        "portrait" if setup.orientation == "portrait" else "landscape"
+    )
+    fit_to_page_width(target, orientation, source.print_title_rows or "")
+    target.page_setup.fitToWidth = setup.fitToWidth
+    target.page_setup.fitToHeight = setup.fitToHeight
+    target.page_setup.paperSize = setup.paperSize
+    target_page = target.sheet_properties.pageSetUpPr
+    assert target_page is not None  # fit_to_page_width made it
+    target_page.fitToPage = bool(page is not None and page.fitToPage)
 
 
 _MODIFIED = re.compile(rb"<dcterms:modified[^>]*>\s*(\d{4}-\d\d-\d\d)")

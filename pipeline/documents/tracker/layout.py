@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+from collections.abc import Iterable
 from xml.sax.saxutils import quoteattr
 
 from openpyxl import Workbook
@@ -42,10 +43,12 @@ from pipeline.documents.vocab import STATUS_COLOURS
 from pipeline.render.xlsx import (
     HEADER_FILL,
     HEADER_FONT,
+    LINE_HEIGHT,
     cell_at,
     first_sheet,
     fit_to_page_width,
     formula_rule,
+    row_height,
     set_date,
     set_text,
     set_value,
@@ -55,6 +58,8 @@ from pipeline.workbook.model import YearData
 
 #: rows below the data that still get dropdowns and rules, for rows people add
 SPARE_ROWS = 500
+#: the width of a column people added to the tracker sheet
+EXTRA_WIDTH = 20
 
 
 def col(name: str) -> str:
@@ -88,7 +93,20 @@ def _header(ws: Worksheet, headers: list[str], widths: list[int]) -> None:
         cell.fill = HEADER_FILL
         cell.alignment = _HEADER_ALIGN
         ws.column_dimensions[get_column_letter(index)].width = width
+    _fit_height(ws, 1, zip(headers, widths, strict=True))
     ws.freeze_panes = "A2"
+
+
+def _shown(value: object) -> str:
+    """The text a cell shows, for its row's height (a date or a formula takes one line)."""
+    return value if isinstance(value, str) and not isinstance(value, Formula) else ""
+
+
+def _fit_height(ws: Worksheet, r: int, cells: Iterable[tuple[str, float]]) -> None:
+    """Row ``r`` tall enough to show its wrapped text; one-line rows keep the default."""
+    height = row_height(cells, padding=3)
+    if height > LINE_HEIGHT + 3:
+        ws.row_dimensions[r].height = height
 
 
 def write_tracker(
@@ -99,7 +117,8 @@ def write_tracker(
     wb = Workbook()
     ws = first_sheet(wb, SHEET)
     headers = list(HEADERS) + extra_headers
-    _header(ws, headers, [w for _, w in COLUMNS] + [20] * len(extra_headers))
+    widths = [w for _, w in COLUMNS] + [EXTRA_WIDTH] * len(extra_headers)
+    _header(ws, headers, widths)
     for r, row in enumerate(rows, start=2):
         for c, name in enumerate(HEADERS, start=1):
             cell = cell_at(ws, r, c)
@@ -111,6 +130,9 @@ def write_tracker(
             cell.alignment = _CELL_ALIGN
         for c, name in enumerate(extra_headers, start=len(HEADERS) + 1):
             put(cell_at(ws, r, c), row.extra.get(name))
+        texts = [_shown(row.values.get(n)) for n in HEADERS]
+        texts += [_shown(row.extra.get(n)) for n in extra_headers]
+        _fit_height(ws, r, zip(texts, widths, strict=True))
         for c, name in enumerate(headers, start=1):
             if name in row.comments:
                 text, author = row.comments[name]

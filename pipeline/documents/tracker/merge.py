@@ -10,6 +10,8 @@ The rules (SPEC §3 "The tracker": a later build never loses what people typed):
 * A decision still in the register: the register's columns (``Päätös``,
   ``Jatkotoimi``, …) are refreshed from the register; what people typed
   (``Tila``, ``Tilannekuvaus``, ``Päivitetty``) and the columns they added are kept.
+  What people typed into a register column is overwritten, so the report lists
+  each such cell (:attr:`MergeReport.overwritten`) for the build to warn about.
 * A decision no longer in the register keeps its row and every value, marked
   ``poistettu rekisteristä`` in the ``Rekisterissä`` column.
 * Cell comments people wrote stay with their row and column.
@@ -21,11 +23,25 @@ The rules (SPEC §3 "The tracker": a later build never loses what people typed):
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from pipeline.contract.tracker import IN_REGISTER, OWN_ROW, REGISTER_COLUMN, REGISTER_OWNED, REMOVED
-from pipeline.contract.values import key
-from pipeline.documents.tracker.rows import TrackerRow
+from pipeline.contract.values import clean_text, key, parse_date
+from pipeline.documents.tracker.rows import Formula, TrackerRow
+from pipeline.documents.tracker.snapshot import Snapshot, fingerprint
+
+
+@dataclass(frozen=True)
+class Overwritten:
+    """A register column edited in the tracker, which the rebuild overwrote from the register."""
+
+    ident: str
+    column: str
+    #: the row's number in the tracker file people edited (0: unknown)
+    row: int
+    typed: object
+    register: object
 
 
 @dataclass
@@ -46,10 +62,46 @@ class MergeReport:
     extra_columns: list[str] = field(default_factory=list)
     #: sheets people added to the tracker workbook, carried over
     extra_sheets: list[str] = field(default_factory=list)
+    #: register columns people edited in the tracker, overwritten from the register
+    overwritten: list[Overwritten] = field(default_factory=list)
+
+    @property
+    def overwritten_rows(self) -> list[str]:
+        """The decisions with an :attr:`overwritten` cell, once each, in row order."""
+        return list(dict.fromkeys(o.ident for o in self.overwritten))
 
 
 def _is_blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _as_date(value: object) -> dt.date | None:
+    if isinstance(value, Formula):
+        return None
+    try:
+        return parse_date(value)
+    except ValueError:
+        return None
+
+
+def same_value(typed: object, register: object) -> bool:
+    """Whether a register column's cell in the tracker still says what the register says."""
+    if isinstance(typed, Formula):
+        return False
+    if isinstance(register, dt.date) or isinstance(typed, dt.date):
+        as_typed, in_register = _as_date(typed), _as_date(register)
+        if as_typed is not None or in_register is not None:
+            return as_typed == in_register
+    return clean_text(typed) == clean_text(register)
+
+
+def _edited(row: TrackerRow, name: str, register: object, written: dict[str, str] | None) -> bool:
+    """Whether people typed into the register column ``name`` something the register lacks."""
+    if name not in row.values or same_value(row.values[name], register):
+        return False
+    if written is None or name not in written:
+        return True
+    return fingerprint(row.values[name]) != written[name]
 
 
 def _own(row: TrackerRow, marked: bool) -> bool:
@@ -67,11 +119,16 @@ def merge_rows(
     old: list[TrackerRow],
     *,
     marked: bool = True,
+    snapshot: Snapshot | None = None,
 ) -> tuple[list[TrackerRow], MergeReport]:
     """The rows of the new tracker: ``fresh`` (from the register) merged into ``old``.
 
     ``marked`` says whether the old tracker had the ``Rekisterissä`` column; an
     older tracker without it held only register rows and rows without an id.
+    ``snapshot``: what the previous build wrote into the register columns
+    (:mod:`~pipeline.documents.tracker.snapshot`); a register cell that differs from
+    the register now is reported as edited only if it also differs from what was
+    written (else the register changed). Without one, every difference is reported.
     Neither input is modified.
     """
     report = MergeReport()
@@ -97,8 +154,14 @@ def merge_rows(
                 report.removed.append(str(values.get("Tunnus")))
             values[REGISTER_COLUMN] = REMOVED
         else:
+            written = snapshot.get(ident) if snapshot is not None else None
             for name in REGISTER_OWNED:
-                values[name] = new.values.get(name)
+                fresh_value = new.values.get(name)
+                if _edited(row, name, fresh_value, written):
+                    report.overwritten.append(
+                        Overwritten(new.id, name, row.source_row, row.values[name], fresh_value)
+                    )
+                values[name] = fresh_value
             values[REGISTER_COLUMN] = IN_REGISTER
             report.carried.append(new.id)
         placed[ident] = len(merged)

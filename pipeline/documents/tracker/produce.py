@@ -15,6 +15,9 @@ from pipeline.documents.tracker.existing import copy_sheets
 from pipeline.documents.tracker.layout import set_status_date, tracker_file, write_tracker
 from pipeline.documents.tracker.merge import MergeReport, merge_rows
 from pipeline.documents.tracker.rows import TrackerRow, rows_from_register
+from pipeline.documents.tracker.snapshot import write_snapshot
+from pipeline.documents.tracker.warnings import overwritten, unknown_statuses
+from pipeline.errors import Problem
 from pipeline.render.xlsx import set_properties
 
 
@@ -30,6 +33,8 @@ class TrackerMade:
     merge: MergeReport | None = None
     #: what the returned progress forms brought in; None when no tracker was made
     progress: ProgressMerge | None = None
+    #: statuses outside the list, register columns edited in the tracker (each cell named)
+    warnings: tuple[Problem, ...] = ()
 
 
 def tracker(inputs: BuildInputs, status_date: dt.date) -> TrackerMade:
@@ -47,7 +52,9 @@ def tracker(inputs: BuildInputs, status_date: dt.date) -> TrackerMade:
     merge: MergeReport | None = None
     if current is not None:
         # a rebuild: what people typed into the tracker is carried over (SPEC §3)
-        rows, merged = merge_rows(rows, current.rows, marked=current.marked)
+        rows, merged = merge_rows(
+            rows, current.rows, marked=current.marked, snapshot=current.snapshot
+        )
         extra_headers = list(current.extra_headers)
         merge = replace(
             merged, extra_columns=list(extra_headers), extra_sheets=list(current.extra_sheets)
@@ -58,14 +65,17 @@ def tracker(inputs: BuildInputs, status_date: dt.date) -> TrackerMade:
     wb = write_tracker(data, rows, extra_headers)
     if current is not None:
         copy_sheets(wb, current.workbook, current.extra_sheets)
+    write_snapshot(wb, rows)
     set_status_date(wb, status_date)
     title = f"{t('title_seurantataulukko', 'fi')} {data.settings.year}"
     set_properties(wb, inputs.properties(title, "seurantataulukko", "fi"))
+    path = naming.output_path("seurantataulukko", str(data.settings.year), ext="xlsx")
+    warnings = [*(overwritten(path, merge) if merge else []), *unknown_statuses(path, rows)]
     output = Output(
-        path=naming.output_path("seurantataulukko", str(data.settings.year), ext="xlsx"),
+        path=path,
         doc_type="seurantataulukko",
         title=title,
         content=tracker_file(wb),
         personal_data=True,
     )
-    return TrackerMade(Made.of([output]), tuple(rows), merge, progress)
+    return TrackerMade(Made.of([output]), tuple(rows), merge, progress, tuple(warnings))

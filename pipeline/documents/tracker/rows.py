@@ -22,6 +22,8 @@ class TrackerRow:
     extra: dict[str, object] = field(default_factory=dict)
     #: cell comments people wrote: header -> (text, author)
     comments: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: the row's number in the tracker file it was read from (0: not read from a file)
+    source_row: int = 0
 
     @property
     def id(self) -> str:
