@@ -58,7 +58,7 @@ def test_a_status_outside_the_list_is_warned_naming_its_cell(built, tmp_path):
 
     text = docx_text(result.target / "4_seuranta/yhteenveto_2027_fi.docx")
     assert "Tila muu kuin luettelon tiloista: 1 (luetellaan erikseen alla)." in text
-    assert "Tila ei ole luettelossa" in text and "Tehty" in text
+    assert "Tuntematon tila" in text and "Tehty" in text
 
 
 def test_an_edited_register_column_is_warned_and_the_report_says_so(built, tmp_path):

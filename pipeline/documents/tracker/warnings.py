@@ -48,7 +48,7 @@ def unknown_statuses(path: str, rows: Sequence[TrackerRow]) -> list[Problem]:
                 f"{path}, {SHEET}!{col('Tila')}{number}",
                 f"{_whose(row, number)} tila {shown(value)} ei ole mikään seurantataulukon "
                 f"tiloista ({listed}). Yhteenveto ei laske sitä mihinkään tilaan vaan luettelee "
-                "sen erikseen kohdassa ”Tila ei ole luettelossa”. Valitse tila solun "
+                "sen erikseen kohdassa ”Tuntematon tila”. Valitse tila solun "
                 "luettelosta ja aja komento uudelleen.",
                 WARNING,
             )
