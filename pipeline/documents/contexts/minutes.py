@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.contract import schema
-from pipeline.contract.grammar import LANGS, Lang, join_words
+from pipeline.contract.grammar import Lang, join_words
 from pipeline.contract.i18n import role_label, t
 from pipeline.documents import dates
 from pipeline.workbook.model import Negotiation, Participant, YearData
@@ -38,11 +38,12 @@ def attendance(data: YearData, n: Negotiation) -> Attendance:
     if not data.attendance_recorded(n):
         return Attendance(False, people, [], [])
     here = [p for p in people if p.attended is not None and n.code in p.attended]
+    present = {id(p) for p in here}  # by row: two people may share every typed value
     return Attendance(
         True,
         [p for p in here if p.role not in OTHER_ROLES],
         [p for p in here if p.role in OTHER_ROLES],
-        [p for p in people if p not in here],
+        [p for p in people if id(p) not in present],
     )
 
 
@@ -55,7 +56,7 @@ def marks(p: Participant, lang: str) -> str:
 
 
 def _lang(lang: str) -> Lang:
-    return "sv" if lang == "sv" else LANGS[0]
+    return "sv" if lang == "sv" else "fi"
 
 
 def opening_text(n: Negotiation, lang: str) -> str:
