@@ -5,9 +5,10 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 
-from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
+from template_minutes import build_poytakirja
 from template_writer import Writer
 from template_xml import TEXT_WIDTH_CM
 
@@ -28,6 +29,7 @@ def build_kutsu(w: Writer) -> None:
     contents.paragraph_format.space_before = Pt(10)
     w.para(w.w("delegation"))
     w.optional("pre_deadline", w.w("pre_tasks"))
+    w.optional("registration_by", w.w("registration"))
     w.people("participants", "no_participants")
     w.heading(w.w("agenda_heading"), 2)
     w.para(w.w("agenda_note"))
@@ -57,37 +59,6 @@ def build_asialista(w: Writer) -> None:
     w.info("chair", "{{ negotiation.chair }}", "negotiation.chair")
     w.info("secretary", "{{ negotiation.secretary }}", "negotiation.secretary")
     w.agenda_items(with_decisions=False)
-
-
-def build_poytakirja(w: Writer) -> None:
-    w.heading("{{ title }}", 1)
-    w.tag("if final")
-    w.para(w.w("final"))
-    w.tag("else")
-    w.para((w.w("draft"), True))
-    w.tag("endif")
-    w.meeting_info()
-    w.people("present", "no_present")
-    w.agenda_items(with_decisions=True)
-    w.heading(w.w("signatures"), 2)
-    w.para("\t\t\t", style="Signature Line")
-    w.optional(
-        "negotiation.chair or negotiation.secretary",
-        "{{ negotiation.chair }}",
-        "\t",
-        "{{ negotiation.secretary }}",
-        style="Signer",
-    )
-    w.para(w.w("chair"), "\t", w.w("secretary"), style="Signer")
-    checked = w.para(w.w("checked"))
-    checked.paragraph_format.space_before = Pt(24)
-    place = w.para(w.w("place_date") + " ", "\t", style="Signer")
-    place.paragraph_format.space_before = Pt(18)
-    place.paragraph_format.tab_stops.add_tab_stop(
-        Cm(9.0), WD_TAB_ALIGNMENT.LEFT, WD_TAB_LEADER.LINES
-    )
-    w.para("\t\t\t", style="Signature Line")
-    w.para(w.w("checker"), "\t", w.w("checker"), style="Signer")
 
 
 # ------------------------------------------------- phase 1 and 4 documents

@@ -74,13 +74,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "col_decision_follow_up": "Sovittu asia ja jatkotoimi",
         "present": "Läsnä",
         "no_present": "Läsnäolijat kirjataan neuvottelussa.",
+        "nobody_present": "Neuvottelukokoonpanoista ei ollut läsnä ketään.",
+        "others_present": "Muut läsnä olleet",
+        "absent": "Poissa",
+        "invited": "Kutsutut",
         "draft": "LUONNOS – päätöksiä ei ole vielä kirjattu.",
-        "final": "Pöytäkirjaan on kirjattu yhteensä {{ decision_count }}"
-        " {% if decision_count == 1 %}päätös{% else %}päätöstä{% endif %} jatkotoimineen.",
-        "signatures": "Allekirjoitukset",
-        "checked": "Pöytäkirja on tarkastettu ja hyväksytty.",
-        "place_date": "Paikka ja aika",
+        "final": "Pöytäkirjaan on kirjattu {{ decisions_text }}.",
+        "minutes_noted": "Merkittiin tiedoksi.",
+        "signatures": "Vakuudeksi",
+        "checking_heading": "Pöytäkirjan tarkastus",
+        "checked": "Olemme tarkastaneet pöytäkirjan ja todenneet sen neuvottelun kulun mukaiseksi.",
+        "checked_on": "Pöytäkirja on tarkastettu {{ checked }}.",
+        "place_date": "Paikka ja päivämäärä",
         "checker": "Pöytäkirjan tarkastaja",
+        "registration": "Ilmoittautumiset {{ registration_by }} mennessä{% if coordinator %}"
+        " koordinaattorille: {{ coordinator }}{% if coordinator_email %},"
+        " {{ coordinator_email }}{% endif %}{% endif %}.",
     },
     "sv": {
         "lang": "sv-FI",
@@ -144,13 +153,23 @@ TEXTS: dict[str, dict[str, str]] = {
         "col_decision_follow_up": "Överenskommelse och fortsatt åtgärd",
         "present": "Närvarande",
         "no_present": "De närvarande antecknas vid förhandlingen.",
-        "draft": "UTKAST – besluten har ännu inte antecknats.",
-        "final": "I protokollet har sammanlagt {{ decision_count }} beslut med fortsatta"
-        " åtgärder antecknats.",
+        "nobody_present": "Ingen från förhandlingsdelegationerna var närvarande.",
+        "others_present": "Övriga närvarande",
+        "absent": "Frånvarande",
+        "invited": "Inbjudna",
+        "draft": "UTKAST – besluten har ännu inte förts in.",
+        "final": "Protokollet innehåller {{ decisions_text }}.",
+        "minutes_noted": "Antecknades för kännedom.",
         "signatures": "Underskrifter",
-        "checked": "Protokollet har justerats och godkänts.",
+        "checking_heading": "Justering av protokollet",
+        "checked": "Vi har justerat protokollet och funnit att det motsvarar förhandlingens"
+        " förlopp.",
+        "checked_on": "Protokollet har justerats den {{ checked }}.",
         "place_date": "Ort och datum",
         "checker": "Protokolljusterare",
+        "registration": "Anmälningar senast den {{ registration_by }}{% if coordinator %}"
+        " till koordinatorn: {{ coordinator }}{% if coordinator_email %},"
+        " {{ coordinator_email }}{% endif %}{% endif %}.",
     },
 }
 

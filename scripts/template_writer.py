@@ -155,11 +155,20 @@ class Writer:
         self.info("remote", "{{ negotiation.remote }}", "negotiation.remote")
 
     def agenda_items(self, with_decisions: bool) -> None:
+        """The agenda's items; ``with_decisions``: as the minutes record them (§, notes)."""
         self.tag("for item in agenda")
-        # no full stop after a heading number (the minutes' numbering is their own)
-        number = "{{ item.number }}." if with_decisions else "{{ item.number }}"
-        self.heading(number + " {{ item.title }}", 2)
-        self.optional("item.text", "{{ item.text }}")
+        if with_decisions:
+            # final minutes: the past-tense record; a draft keeps the agenda's text
+            self.heading("{{ item.number }} § {{ item.title }}", 2)
+            self.optional("final and item.record", "{{ item.record }}")
+            self.optional("not final and item.text", "{{ item.text }}")
+            self.tag("for note in item.notes")
+            self.para("{{ note }}")
+            self.tag("endfor")
+        else:
+            # no full stop after an agenda heading number (review C6)
+            self.heading("{{ item.number }} {{ item.title }}", 2)
+            self.optional("item.text", "{{ item.text }}")
         self.tag("if item.raised")
         self.heading(self.w("raised_heading"), 3)
         self.loop_table(
@@ -204,4 +213,5 @@ class Writer:
                 "d in item.decisions",
             )
             self.tag("endif")
+            self.optional("final and item.noted", (self.w("minutes_noted"), False))
         self.tag("endfor")

@@ -61,6 +61,33 @@ TEXT: dict[str, dict[str, str]] = {
         "fi": "Puheenjohtaja päättää neuvottelun.",
         "sv": "Ordföranden avslutar förhandlingen.",
     },
+    # the final minutes' fixed sentences, past tense (language plan C1); {at} = " klo 9.00" or ""
+    "minutes_opened": {
+        "fi": "Puheenjohtaja avasi neuvottelun{at}.",
+        "sv": "Ordföranden öppnade förhandlingen{at}.",
+    },
+    "minutes_present_noted": {"fi": "Todettiin läsnäolijat.", "sv": "De närvarande konstaterades."},
+    "minutes_checker_chosen": {
+        "fi": "Pöytäkirjan tarkastajaksi valittiin {names}.",
+        "sv": "Till protokolljusterare valdes {names}.",
+    },
+    "minutes_checkers_chosen": {
+        "fi": "Pöytäkirjan tarkastajiksi valittiin {names}.",
+        "sv": "Till protokolljusterare valdes {names}.",
+    },
+    "minutes_agenda_approved": {
+        "fi": "Asialista hyväksyttiin.",
+        "sv": "Föredragningslistan godkändes.",
+    },
+    "minutes_followup": {
+        "fi": "Sovittiin jatkotoimista, yhteistyöfoorumeista, seurantavastuista ja määräajoista.",
+        "sv": "Parterna kom överens om fortsatta åtgärder, samarbetsforum, uppföljningsansvar och"
+        " tidsfrister.",
+    },
+    "minutes_closed": {
+        "fi": "Puheenjohtaja päätti neuvottelun{at}.",
+        "sv": "Ordföranden avslutade förhandlingen{at}.",
+    },
     # people and organisations
     "whole_area": {"fi": "Koko palvelualue", "sv": "Hela serviceområdet"},
     "ngo": {"fi": "Järjestöneuvottelukunta", "sv": "Organisationsdelegationen"},

@@ -125,13 +125,13 @@ def test_minutes_final_with_decisions_draft_without(built):
         assert value in decision
     coefficient = next(r for r in rows if "Kerroinindikaattorit käydään läpi yhdessä" in r)
     assert "Koko palvelualue" in coefficient and "15.11.2027" in coefficient
-    # the coefficient decision sits under item 3, the theme decision under item 4
+    # the coefficient decision sits under item 3, the theme decision under item 4 (§-numbered)
     assert (
-        final.index("3. Hyte-kerroin")
+        final.index("3 § Hyte-kerroin")
         < final.index("Kerroinindikaattorit")
-        < final.index("4. Teema")
+        < final.index("4 § Teema")
     )
-    assert final.index("4. Teema") < final.index("Liikuntaneuvonnan palvelupolku")
+    assert final.index("4 § Teema") < final.index("Liikuntaneuvonnan palvelupolku")
     assert "Pia Puheenjohtaja" in final and "Sami Sihteeri" in final
     by_path = {o.path: o for o in built.outputs}
     assert by_path["3_neuvottelut/poytakirja_pohjoinen_fi.docx"].status == "valmis"

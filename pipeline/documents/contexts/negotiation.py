@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pipeline.contract import schema
 from pipeline.contract.agenda import recognise_agenda_item
+from pipeline.contract.grammar import GLOSSARY
 from pipeline.contract.i18n import organisation_label, role_label, t
 from pipeline.contract.values import key
 from pipeline.documents import dates
+from pipeline.documents.contexts import minutes
 from pipeline.documents.contexts.common import (
     Common,
     NegotiationView,
@@ -30,6 +32,7 @@ class Person:
     elected: bool
     email: str
     phone: str
+    marks: str = ""  # the minutes' parenthesis: "varajäsen, luottamushenkilö"
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,12 @@ class AgendaItem:
     raised: list[RaisedView] = field(default_factory=list)
     decisions: list[DecisionView] = field(default_factory=list)
     previous: list[PreviousView] = field(default_factory=list)
+    #: what the minutes record under the item (Muistiinpanot), in sheet order
+    notes: list[str] = field(default_factory=list)
+    #: the final minutes' past-tense text of the item ("Puheenjohtaja avasi …"), or ""
+    record: str = ""
+    #: the final minutes record the item as *Merkittiin tiedoksi.*
+    noted: bool = False
 
 
 @dataclass(frozen=True)
@@ -82,15 +91,38 @@ class NegotiationDoc:
     pre_deadline: str  # long date without weekday, or ""
     final: bool
     decision_count: int
+    #: "kuusi päätöstä" (the minutes' count of decisions, spelled out)
+    decisions_text: str = ""
+    #: the minutes list present and absent (``Läsnä`` recorded); else the invited
+    attendance: bool = False
+    present: list[Delegation] = field(default_factory=list)
+    others_present: list[Delegation] = field(default_factory=list)
+    absent: list[Delegation] = field(default_factory=list)
+    checkers: list[str] = field(default_factory=list)
+    checked: str = ""  # "20. huhtikuuta 2027" when ``Tarkastettu`` is given
+    registration_by: str = ""  # "7. huhtikuuta 2027" when ``Ilmoittautuminen`` is given
 
 
 def _person(p: Participant, lang: str) -> Person:
-    return Person(p.name, p.title_in(lang), role_label(p.role, lang), p.elected, p.email, p.phone)
+    return Person(
+        p.name,
+        p.title_in(lang),
+        role_label(p.role, lang),
+        p.elected,
+        p.email,
+        p.phone,
+        minutes.marks(p, lang),
+    )
 
 
-def delegations(data: YearData, n: Negotiation, lang: str) -> list[Delegation]:
-    """The county first, then the municipalities in sheet order, then everyone else."""
-    people = data.participants_of(n)
+def delegations(
+    data: YearData, n: Negotiation, lang: str, people: list[Participant] | None = None
+) -> list[Delegation]:
+    """The county first, then the municipalities in sheet order, then everyone else.
+
+    ``people``: some of the negotiation's participants (default: all of them).
+    """
+    people = data.participants_of(n) if people is None else people
     county = data.settings.county_in(lang)
     groups: list[Delegation] = []
     county_people = [_person(p, lang) for p in people if p.organisation == schema.ORG_COUNTY]
@@ -196,7 +228,23 @@ def agenda(
             for item in items:
                 if item.key == target:
                     item.decisions.append(decision_view(data, d, lang))
+        for note in data.notes_of(n):
+            target = agenda_key_of(note.agenda_item, items)
+            for item in items:
+                if item.key == target:
+                    item.notes.append(note.text_in(lang))
     return items
+
+
+def _recorded(item: AgendaItem, n: Negotiation, lang: str) -> AgendaItem:
+    """The item as the final minutes record it: past-tense text, or *Merkittiin tiedoksi.*"""
+    if item.key == "opening":
+        return replace(item, record=minutes.opening_text(n, lang))
+    if item.key == "closing":
+        return replace(item, record=minutes.closing_text(n, lang))
+    if item.key == "followup" and item.decisions:
+        return replace(item, record=t("minutes_followup", lang))
+    return replace(item, noted=not item.decisions and not item.notes)
 
 
 def negotiation_doc(
@@ -215,12 +263,29 @@ def negotiation_doc(
     deadline = s.pretask_deadline or s.survey_deadline
     view = negotiation_view(data, n, lang)
     title = f"{t(title_key, lang)} – {area_title(view.service_area, lang)} {s.year}"
+    items = agenda(data, n, lang, previous, with_decisions=doc_type == "poytakirja")
+    if final:
+        items = [_recorded(item, n, lang) for item in items]
+    count = len(data.decisions_of(n))
+    present = minutes.attendance(data, n)
     return NegotiationDoc(
         common=common(data, lang, title, build_date),
         negotiation=view,
         delegations=delegations(data, n, lang),
-        agenda=agenda(data, n, lang, previous, with_decisions=doc_type == "poytakirja"),
+        agenda=items,
         pre_deadline=dates.date_without_weekday(deadline, lang) if deadline else "",
         final=final,
-        decision_count=len(data.decisions_of(n)),
+        decision_count=count,
+        decisions_text=GLOSSARY["decision"].count(
+            count, "sv" if lang == "sv" else "fi", words=True
+        ),
+        attendance=present.recorded,
+        present=delegations(data, n, lang, present.present),
+        others_present=delegations(data, n, lang, present.others),
+        absent=delegations(data, n, lang, present.absent),
+        checkers=list(n.checkers),
+        checked=minutes.checked_date(n, lang),
+        registration_by=(
+            dates.date_without_weekday(n.registration_by, lang) if n.registration_by else ""
+        ),
     )

@@ -91,6 +91,10 @@ NEGOTIATIONS: tuple[tuple[object, ...], ...] = (
         "Ari Nieminen",
         "Sanna Koskinen",
         None,
+        "Henrik Blomqvist, Minna Kallio",
+        None,
+        None,
+        D(2027, 4, 15),
     ),
     (
         "saaristo",
@@ -116,5 +120,26 @@ NOTES: tuple[tuple[object, ...], ...] = (
         "2",
         "Hyvinvointikoordinaattori esitteli suunnitelman seurantaindikaattorit.",
         "Välfärdskoordinatorn presenterade planens uppföljningsindikatorer.",
+    ),
+    (
+        "pohjoinen",
+        "Hyte-kerroin",
+        "Keskusteltiin siitä, miten kuntien hyte-kertoimen indikaattorit saadaan seurantaan"
+        " yhtä aikaa hyvinvointikertomusten kanssa.",
+        "Diskuterades hur kommunernas hyte-koefficientindikatorer kan följas upp samtidigt"
+        " med välfärdsberättelserna.",
+    ),
+    (
+        "etela",
+        "1",
+        "Sovittiin, että neuvottelun esitykset toimitetaan osallistujille pöytäkirjan liitteinä.",
+        "Parterna kom överens om att förhandlingens presentationer skickas till deltagarna"
+        " som bilagor till protokollet.",
+    ),
+    (
+        "etela",
+        "2",
+        "Hyvinvointisuunnittelija esitteli suunnitelman toimeenpanon tilanteen palvelualueella.",
+        "Välfärdsplaneraren presenterade läget i genomförandet av planen i serviceområdet.",
     ),
 )

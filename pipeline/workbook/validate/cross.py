@@ -22,6 +22,7 @@ def previous_tracker(
 
 def cross_checks(data: YearData, raw: RawWorkbook, problems: Problems) -> None:
     _swedish_names(data, raw, problems)
+    _attendance_unrecorded(data, raw, problems)
     if data.previous:
         for name in unknown_municipalities(data, data.previous):
             problems.warning(
@@ -55,3 +56,19 @@ def _swedish_names(data: YearData, raw: RawWorkbook, problems: Problems) -> None
                     "asiakirjoissa käytetään suomenkielistä nimeä. Täytä sarake "
                     "”Kunta ruotsiksi”.",
                 )
+
+
+def _attendance_unrecorded(data: YearData, raw: RawWorkbook, problems: Problems) -> None:
+    """Final minutes (the register has decisions) should say who was present (SPEC §1)."""
+    osallistujat = raw.sheets[schema.SHEET_PARTICIPANTS]
+    column = osallistujat.columns.get("Läsnä", osallistujat.next_column)
+    for n in data.negotiations:
+        if data.decisions_of(n) and not data.attendance_recorded(n):
+            problems.warning(
+                at(osallistujat.name, f"{column}1"),
+                f"neuvottelun ”{n.code}” läsnäoloa ei ole kirjattu, joten sen pöytäkirjassa "
+                "luetellaan kutsutut eikä läsnä- ja poissaolijoita. Kirjoita "
+                "Osallistujat-välilehden Läsnä-sarakkeeseen neuvotteluun kutsutuille kyllä "
+                f"tai ei (tai niiden neuvottelujen tunnukset, joissa henkilö oli läsnä, esim. "
+                f"{n.code}).",
+            )
