@@ -103,12 +103,15 @@ def test_edited_file_the_build_no_longer_makes_is_kept(tmp_path, settings):
     assert report.kept == ["4_seuranta/tiedote_fi.docx"]
 
 
-def test_unedited_file_is_replaced_without_asking(tmp_path, settings):
+def test_unedited_file_is_replaced_without_asking_and_backed_up(tmp_path, settings):
     target = tmp_path / "out" / "2027"
-    commit_build(target, files_of(settings, {"a.docx": b"1"}))
-    commit_build(target, files_of(settings, {"a.docx": b"2"}))
+    commit_build(target, files_of(settings, {"a.docx": b"1", "b.docx": b"B"}))
+    report = commit_build(target, files_of(settings, {"a.docx": b"2", "b.docx": b"B"}))
     assert (target / "a.docx").read_bytes() == b"2"
-    assert not backup_root(target).exists()
+    assert report.changed == ["a.docx"]
+    assert [p.read_bytes() for p in report.backups] == [b"1"]
+    assert [p.parent for p in report.backups] == [backup_root(target)]
+    assert not (tmp_path / "out" / ".hytetu-kesken").exists()
 
 
 def test_added_file_where_the_build_now_writes_needs_permission(tmp_path, settings):
