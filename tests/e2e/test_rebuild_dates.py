@@ -86,6 +86,8 @@ def test_dates_and_a_rebuild_that_keeps_every_unchanged_file(tmp_path, monkeypat
     assert created is not None and created.date() == dt.date(2027, 4, 14)
 
     before = _tree(tmp_path / "out")
+    # every kind of file the build makes is in the comparison
+    assert {Path(p).suffix for p in before} >= {".docx", ".xlsx", ".ics", ".eml", ".csv"}
     output = _build(tmp_path, monkeypatch, JUNE)
     assert _tree(tmp_path / "out") == before  # every file, the archive list included
     assert "Ei muuttuneita tiedostoja: edellisen buildin tiedostot säilyivät ennallaan." in output
