@@ -7,8 +7,7 @@ allows in memory, and only then writes them all into ``DIR/<Vuosi>/`` at once.
 from __future__ import annotations
 
 import datetime as dt
-import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,7 +22,6 @@ from pipeline.workbook import load as workbook_load
 from pipeline.workbook.model import YearData
 
 if TYPE_CHECKING:
-    from pipeline.documents.inputs import BuildInputs
     from pipeline.render.word import Renderer
 
 DEFAULT_WORKBOOK = Path("input/hytetu.xlsx")
@@ -123,8 +121,8 @@ def build(
     from pipeline.documents.progress_merge import report_lines
     from pipeline.documents.tracker.existing import read_tracker
     from pipeline.output.commit import check_target, commit_build
-    from pipeline.output.reproducible import normalize_outputs
     from pipeline.output.workspace import hold
+    from pipeline.rebuild import Rebuild
 
     data, warnings = load(workbook)
     if pdf:  # before anything is rendered: without LibreOffice, nothing is written
@@ -141,28 +139,34 @@ def build(
             build_date=build_date(data),
             current_tracker=read_tracker(current) if current.is_file() else None,
             renderer=renderer or renderer_for(data),
+            fixed_date=source_date_epoch() is not None,
         )
-        from pipeline.output.reproducible import normalize_outputs
-
-        documents = make_documents(
-            inputs, progress, lambda outs: normalize_outputs(list(outs), inputs.created)
-        )
-        outputs = _keep_unchanged(list(documents.outputs), inputs, target)
+        merged = [tracker_path] if inputs.current_tracker else []
+        rebuild = Rebuild(inputs, target, merged=merged, replace_edited=replace_edited)
+        documents = make_documents(inputs, progress, rebuild.settle)
+        outputs = rebuild.finish(documents.outputs)
         outputs = _archive_grade(outputs, data, inputs.created, pdf, progress)
         files = {o.path: o.content for o in outputs}
         files[FILE_NAME] = archive_list(outputs, data.settings, inputs.build_date)
         written = commit_build(
             target,
             files,
-            merged=[tracker_path] if inputs.current_tracker else [],
+            merged=merged,
             replace_edited=replace_edited,
+            kept_edits=rebuild.note(),
         )
+        replaced = sorted(
+            {*written.replaced, *(e.path for e in rebuild.edited.values() if e.replaced)}
+        )
+        written.replaced = replaced
+        written.changed = [rel for rel in written.changed if rel not in replaced]
     return BuildResult(
         target=target,
         outputs=outputs,
         warnings=[
             *warnings,
             *documents.warnings,
+            *rebuild.warnings(),
             *(documents.progress.warnings if documents.progress else ()),
         ],
         skipped=list(documents.skipped),
@@ -195,61 +199,4 @@ def _archive_grade(
             for o in copies:
                 progress(o.path)
         outputs = outputs + copies
-    return outputs
-
-
-def _settle(outputs: Iterable[Output], *, when: dt.datetime) -> list[Output]:
-    from pipeline.output.reproducible import normalize_outputs
-
-    return normalize_outputs(list(outputs), when)
-
-
-def _keep_unchanged(outputs: list[Output], inputs: BuildInputs, target: Path) -> list[Output]:
-    """A file whose content did not change keeps its bytes and date, whatever the build date.
-
-    A document that differs from what the previous build recorded, and was dated
-    then by another build date, is rendered again with that date: if that gives
-    the recorded file, the content did not change and the file on disk (unedited)
-    is kept as it is, with its date.
-    """
-    import dataclasses
-    import hashlib
-
-    from pipeline.documents.plan import make_documents
-    from pipeline.output.archive_list import read_archive_list
-
-    listing = target / FILE_NAME
-    if not listing.is_file():
-        return outputs
-    try:
-        rows = read_archive_list(listing.read_bytes())
-        recorded = {
-            r["tiedosto"]: (r["sha256"], dt.date.fromisoformat(r["laadittu"])) for r in rows
-        }
-    except (OSError, UnicodeDecodeError, KeyError, ValueError):
-        return outputs
-    candidates: dict[dt.date, list[int]] = {}
-    for i, o in enumerate(outputs):
-        prev = recorded.get(o.path)
-        if prev is None or o.date is not None:
-            continue
-        sha, when = prev
-        if o.sha256 == sha:
-            outputs[i] = dataclasses.replace(o, date=when)
-        elif when != inputs.build_date:
-            candidates.setdefault(when, []).append(i)
-    for when, indices in sorted(candidates.items()):
-        again = dataclasses.replace(inputs, build_date=when)
-        made = make_documents(again, None, functools.partial(_settle, when=again.created)).outputs
-        by_path = {o.path: o for o in made}
-        for i in indices:
-            o = outputs[i]
-            sha = recorded[o.path][0]
-            old = by_path.get(o.path)
-            disk = target / o.path
-            if old is None or old.sha256 != sha or not disk.is_file():
-                continue
-            content = disk.read_bytes()
-            if hashlib.sha256(content).hexdigest() == sha:
-                outputs[i] = dataclasses.replace(o, content=content, date=when)
     return outputs

@@ -53,6 +53,7 @@ def build_kutsu(w: Writer) -> None:
 
 
 def build_asialista(w: Writer) -> None:
+    _dated_heading(w)  # dated by Kutsun päivämäärä when given (SPEC §3 "Document dates")
     w.heading("{{ title }}", 1)
     w.meeting_info()
     w.info("municipalities", '{{ negotiation.municipalities|join(", ") }}')
@@ -184,6 +185,7 @@ def _previous_table(w: Writer, loop: str, with_municipality: bool) -> None:
 
 
 def build_ennakkomateriaali(w: Writer) -> None:
+    _dated_heading(w)  # dated by Kutsun päivämäärä when given (SPEC §3 "Document dates")
     w.heading("{{ title }}", 1)
     w.meeting_info()
     w.info("municipalities", '{{ negotiation.municipalities|join(", ") }}')

@@ -93,6 +93,8 @@ def living(result: BuildResult) -> None:
             click.echo(line)
         for rel in w.kept:
             click.echo(f"Säilytetty itse lisätty tai muokattu tiedosto: {rel}")
+        if w.rebuild:
+            changed(result)
         for rel in w.replaced:
             click.echo(f"Korvattu käsin muokattu tiedosto: {rel}")
         for rel in w.dropped:
@@ -101,3 +103,20 @@ def living(result: BuildResult) -> None:
             )
         for path in w.backups:
             click.echo(f"Varmuuskopio: {path}")
+
+
+def changed(result: BuildResult) -> None:
+    """Which generated files a rebuild wrote anew because their content changed."""
+    w = result.written
+    assert w is not None
+    if not w.changed:
+        click.echo("Ei muuttuneita tiedostoja: edellisen buildin tiedostot säilyivät ennallaan.")
+        return
+    backups = result.target.parent / "varmuuskopiot" / result.target.name
+    one = len(w.changed) == 1
+    click.echo(
+        f"Muuttui {count(len(w.changed), 'tiedosto', 'tiedostoa')} "
+        f"({'edellinen versio' if one else 'edelliset versiot'} kansiossa {backups}):"
+    )
+    for rel in w.changed:
+        click.echo(f"  {rel}")

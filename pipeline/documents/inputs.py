@@ -19,7 +19,7 @@ from pipeline.documents.contexts.common import as_mapping
 from pipeline.documents.tracker.existing import OldTracker
 from pipeline.errors import Problem
 from pipeline.render.word import DocProperties, Renderer
-from pipeline.workbook.model import YearData
+from pipeline.workbook.model import Negotiation, YearData
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -66,12 +66,17 @@ class BuildInputs:
     #: this year's tracker as a previous build left it (and people edited it), if any
     current_tracker: OldTracker | None = None
     renderer: Renderer = field(default_factory=Renderer)
+    #: the build date was fixed from outside (``SOURCE_DATE_EPOCH``): nothing else moves it
+    fixed_date: bool = False
 
     @property
     def created(self) -> dt.datetime:
         return dt.datetime.combine(self.build_date, dt.time(), tzinfo=dt.UTC)
 
-    def properties(self, title: str, doc_type: str, lang: str, keywords: str = "") -> DocProperties:
+    def properties(
+        self, title: str, doc_type: str, lang: str, keywords: str = "", date: dt.date | None = None
+    ) -> DocProperties:
+        """``date``: the document's own date (SPEC §3 "Document dates"); the build date if None."""
         s = self.data.settings
         return DocProperties(
             title=title,
@@ -79,7 +84,9 @@ class BuildInputs:
             author=s.county_in(lang),
             keywords=_keywords(doc_type, keywords, lang),
             language=LANGUAGE_TAGS.get(lang, ""),
-            created=self.created,
+            created=self.created
+            if date is None
+            else dt.datetime.combine(date, dt.time(), tzinfo=dt.UTC),
             category=doc_type,
         )
 
@@ -91,15 +98,29 @@ class BuildInputs:
         title: str,
         keywords: str = "",
         media: dict[str, bytes] | None = None,
+        date: dt.date | None = None,
     ) -> bytes:
-        """The Word document ``doc_type`` in ``lang`` filled with the context ``ctx``."""
+        """The Word document ``doc_type`` in ``lang`` filled with the context ``ctx``.
+
+        ``date``: the document's own date, which its properties carry; the build date if None.
+        """
         return self.renderer.render(
             lang,
             doc_type,
             as_mapping(ctx),
-            self.properties(title, doc_type, lang, keywords),
+            self.properties(title, doc_type, lang, keywords, date),
             media,
         )
+
+    def date_of(self, doc_type: str, n: Negotiation) -> dt.date | None:
+        """The date a negotiation's document carries (SPEC §3 "Document dates and rebuilds"):
+        the minutes the negotiation's; the invitation, agenda and pre-material
+        ``Kutsun päivämäärä`` when given; None (the build date) otherwise."""
+        if doc_type == "poytakirja":
+            return n.date
+        if doc_type in ("kutsu", "asialista", "ennakkomateriaali"):
+            return n.invitation_date
+        return None
 
 
 @dataclass(frozen=True)

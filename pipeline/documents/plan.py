@@ -75,7 +75,7 @@ def make_documents(
     # worked out once, from the inputs: last year's rows by negotiation, and the date the
     # tracker's statuses are reported as of (the tracker records it, the summary is dated so)
     last_year = LastYear.of(inputs.data)
-    as_of = status_date(inputs.build_date, inputs.current_tracker)
+    as_of = status_date(inputs.build_date, inputs.current_tracker, fixed=inputs.fixed_date)
 
     # 1 ennakko
     keep(pretasks(inputs))

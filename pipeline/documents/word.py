@@ -65,17 +65,19 @@ def negotiation_documents(inputs: BuildInputs, doc_type: str, last_year: LastYea
     for n in data.negotiations:
         for lang in data.languages_of(n):
             previous = last_year.views(n, lang) if last_year else None
-            ctx = negotiation_doc(data, n, lang, doc_type, inputs.build_date, previous)
+            date = inputs.date_of(doc_type, n)
+            ctx = negotiation_doc(data, n, lang, doc_type, date or inputs.build_date, previous)
             status = "luonnos" if doc_type == "poytakirja" and not ctx.final else "valmis"
             outputs.append(
                 Output(
                     path=naming.output_path(doc_type, n.code, lang, ext="docx"),
                     doc_type=doc_type,
                     title=ctx.common.title,
-                    content=inputs.render(lang, doc_type, ctx, ctx.common.title, n.code),
+                    content=inputs.render(lang, doc_type, ctx, ctx.common.title, n.code, date=date),
                     negotiation=n.code,
                     lang=lang,
                     status=status,
+                    date=date,
                     # the agenda names the chair and the secretary when they are given
                     personal_data=doc_type in ("kutsu", "poytakirja")
                     or bool(n.chair or n.secretary),
@@ -91,8 +93,9 @@ def pre_materials(inputs: BuildInputs, last_year: LastYear | None) -> Made:
     data = inputs.data
     for n in data.negotiations:
         made = False
+        date = inputs.date_of("ennakkomateriaali", n)
         for lang in data.languages_of(n):
-            ctx = pre_material_doc(data, n, lang, inputs.build_date, last_year)
+            ctx = pre_material_doc(data, n, lang, date or inputs.build_date, last_year)
             if ctx is None:
                 continue
             made = True
@@ -102,9 +105,10 @@ def pre_materials(inputs: BuildInputs, last_year: LastYear | None) -> Made:
                     path=naming.output_path("ennakkomateriaali", n.code, lang, ext="docx"),
                     doc_type="ennakkomateriaali",
                     title=title,
-                    content=inputs.render(lang, "ennakkomateriaali", ctx, title, n.code),
+                    content=inputs.render(lang, "ennakkomateriaali", ctx, title, n.code, date=date),
                     negotiation=n.code,
                     lang=lang,
+                    date=date,
                 )
             )
         if not made:

@@ -13,25 +13,27 @@ previous output exactly as it was. Before anything moves:
   what the old ``arkistoluettelo.csv`` recorded) stops the build, unless the
   user asked to replace such files; then a copy is kept as a backup;
 * files people added to the year folder are carried over into the new one;
-* the previous tracker (merged into the new one, see :mod:`pipeline.merge`)
-  is kept as a backup whenever its content changes.
+* every generated file whose content changes (the tracker, merged into the
+  new one, included) is kept as a backup.
 
 Backups go to ``DIR/varmuuskopiot/<Vuosi>/``, outside the year folder, named
 ``<name>_<first 8 of sha256>.<ext>``: the year folder stays exactly what the
-archive list describes.
+archive list describes. They are staged in the work area and moved there right
+after the swap, so there is never a backup without the new year folder (a build
+that died between the two has its backups moved by the next build).
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.errors import OutputProblem, os_reason
 from pipeline.output import interrupt, workspace
+from pipeline.output.edits import NOTE_NAME, KeptEdit, note
 from pipeline.output.year_folder import (
     Existing,
     check_links,
@@ -77,6 +79,10 @@ class WriteReport:
     dropped: list[str] = field(default_factory=list)
     #: what was cleared away after earlier builds that died (one Finnish line each)
     leftovers: list[str] = field(default_factory=list)
+    #: generated files whose content changed: written anew, the previous version in ``backups``
+    changed: list[str] = field(default_factory=list)
+    #: whether the year folder had an archive list before (a rebuild, not a first build)
+    rebuild: bool = False
 
 
 def backup_root(target: Path) -> Path:
@@ -84,24 +90,36 @@ def backup_root(target: Path) -> Path:
     return target.parent / BACKUP_FOLDER / target.name
 
 
-def _backup(root: Path, relative: str, source: Path, sha: str) -> Path | None:
-    """Copy ``source`` to ``root/<relative with _sha8 before the suffix>``; None if already there."""
+def _backup(target: Path, relative: str, source: Path, sha: str) -> Path | None:
+    """Stage a copy of ``source`` as ``<relative with _sha8 before the suffix>``.
+
+    The copy is written into the work area and moves to ``DIR/varmuuskopiot/<Vuosi>/``
+    only after the swap (:func:`.workspace.publish_backups`): no backup without the
+    new year folder, none lost with it. Returns where it will be; None if a copy of
+    the same content is there already (the name holds the content's checksum, so
+    repeated backups never clash).
+    """
     rel = Path(relative)
-    path = root / rel.parent / f"{rel.stem}_{sha[:8]}{rel.suffix}"
-    if path.exists():
+    name = rel.parent / f"{rel.stem}_{sha[:8]}{rel.suffix}"
+    final = backup_root(target) / name
+    if final.exists():
         return None
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=".varmuuskopio-", dir=path.parent)
-    os.close(handle)
-    try:
-        with open_regular(source) as src, open(temp, "wb") as dst:
-            shutil.copyfileobj(src, dst)
-        os.chmod(temp, 0o666 & ~_umask())  # mkstemp's 0600 would hide it from colleagues
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return path
+    staged = workspace.staged_backups(target.parent, target.name) / name
+    if staged.exists():
+        return None
+    staged.parent.mkdir(parents=True, exist_ok=True)
+    with open_regular(source) as src, open(staged, "wb") as dst:
+        shutil.copyfileobj(src, dst)
+    os.chmod(staged, 0o666 & ~_umask())
+    return final
+
+
+def _stage_note(target: Path, content: bytes) -> None:
+    """The note of kept hand edits (:mod:`.edits`), staged like a backup."""
+    staged = workspace.staged_backups(target.parent, target.name) / NOTE_NAME
+    staged.parent.mkdir(parents=True, exist_ok=True)
+    staged.write_bytes(content)
+    os.chmod(staged, 0o666 & ~_umask())
 
 
 def _conflict_message(target: Path, existing: Existing, conflicts: list[str]) -> str:
@@ -168,13 +186,17 @@ def commit_build(
     *,
     merged: Iterable[str] = (),
     replace_edited: bool = False,
+    kept_edits: list[KeptEdit] | None = None,
 ) -> WriteReport:
     """Replace the folder ``target`` with ``files`` (relative path -> content), losing nothing.
 
     ``merged``: files whose previous content the build already carried into the
     new one (the tracker); they are not hand-edit conflicts, and their previous
     version is backed up when it changes. ``replace_edited``: replace
-    hand-edited files (keeping copies) instead of stopping.
+    hand-edited files (keeping copies) instead of stopping; a caller that keeps
+    them passes their present content in ``files``. ``kept_edits``: the note of
+    hand-edited files kept in place (:mod:`.edits`), written with the backups
+    (None: left as it is).
 
     Holds the output folder's lock (re-entered if the caller holds it already).
     The swap happens only if no interrupt came, even one a library swallowed
@@ -187,7 +209,7 @@ def commit_build(
         )
     with workspace.hold(target.parent) as lock:
         report = WriteReport(leftovers=workspace.clear_leftovers(lock))
-        _commit(target, files, set(merged), replace_edited, report)
+        _commit(target, files, set(merged), replace_edited, kept_edits, report)
     return report
 
 
@@ -196,10 +218,12 @@ def _commit(
     files: dict[str, bytes],
     merged: set[str],
     replace_edited: bool,
+    kept_edits: list[KeptEdit] | None,
     report: WriteReport,
 ) -> None:
     check_target(target)
     existing = survey(target)
+    report.rebuild = existing.has_archive_list
     edited = [rel for rel in existing.edited() if rel not in merged]
     clashing_added = [rel for rel in existing.added() if rel in files and rel not in merged]
     # a file the build would overwrite with something else than what is there now
@@ -229,6 +253,8 @@ def _commit(
     old: Path | None = None
     try:
         _backups(target, files, merged, edited, conflicts, existing, report)
+        if kept_edits is not None and (kept_edits or (backup_root(target) / NOTE_NAME).exists()):
+            _stage_note(target, note(kept_edits))
         for relative, content in files.items():
             interrupt.check()
             path = _safe_join(staging, relative)
@@ -265,6 +291,14 @@ def _commit(
         _restore(target, old, work)
         raise
     with interrupt.deferred():  # the build has finished: the clean-up is not cut short
+        try:
+            workspace.publish_backups(parent, target.name)
+        except OSError as exc:  # the work area stays: the next build moves them
+            report.leftovers.append(
+                f"{backup_root(target)}: varmuuskopioita ei voitu siirtää paikalleen "
+                f"({os_reason(exc)}); ne ovat kansiossa {work} ja seuraava build siirtää ne."
+            )
+            return
         workspace.remove(work)
 
 
@@ -277,23 +311,26 @@ def _backups(
     existing: Existing,
     report: WriteReport,
 ) -> None:
-    """Copies of the previous tracker, of dropped files and of replaced hand-edited files."""
-    for rel in sorted(merged & set(files) & set(existing.files)):
+    """Copies of every generated file whose content changes (the tracker included), of
+    dropped files and of replaced hand-edited files."""
+    generated = (set(existing.recorded) | merged) - set(conflicts)
+    for rel in sorted(generated & set(files) & set(existing.files)):
         previous = existing.files[rel]
         if read_regular(previous) != files[rel]:
-            made = _backup(backup_root(target), rel, previous, _sha256(previous))
+            made = _backup(target, rel, previous, _sha256(previous))
             if made:
                 report.backups.append(made)
+            report.changed.append(rel)
     for rel in sorted(set(existing.recorded) - set(files) - set(edited)):
         if rel in existing.files:  # made last time, not this time (e.g. a PDF copy)
             previous = existing.files[rel]
-            made = _backup(backup_root(target), rel, previous, _sha256(previous))
+            made = _backup(target, rel, previous, _sha256(previous))
             if made:
                 report.backups.append(made)
             report.dropped.append(rel)
     for rel in conflicts:
         previous = existing.files[rel]
-        made = _backup(backup_root(target), rel, previous, _sha256(previous))
+        made = _backup(target, rel, previous, _sha256(previous))
         if made:
             report.backups.append(made)
         report.replaced.append(rel)

@@ -9,7 +9,8 @@ During a build ``DIR`` holds, besides the year folder and ``varmuuskopiot``:
   while a live build holds it, a second build stops with :class:`BuildRunning`.
 * ``DIR/.hytetu-kesken/``, the work area: ``uusi/<Vuosi>`` is the new year
   folder being written, ``vanha/<Vuosi>`` the previous one for the instant of
-  the swap, and ``LUE-MINUT.txt`` says in Finnish what the folder is.
+  the swap, ``varmuuskopiot/<Vuosi>`` the backups that move to ``DIR/varmuuskopiot``
+  right after the swap, and ``LUE-MINUT.txt`` says in Finnish what the folder is.
 
 Both are gone when the build ends. Only a dead build leaves a work area behind
 (a live one holds the lock), so the next build removes it and says so; if that
@@ -37,6 +38,8 @@ from pipeline.output import interrupt
 LOCK_NAME = ".hytetu-lukko"
 WORK_NAME = ".hytetu-kesken"
 NEW, OLD = "uusi", "vanha"
+#: the backups folder (``DIR/varmuuskopiot``), and the staged backups' in the work area
+BACKUPS = "varmuuskopiot"
 README_NAME = "LUE-MINUT.txt"
 README = (
     "Tämä kansio on hytetu-ohjelman työkansio: siinä on keskeneräinen build.\n"
@@ -224,6 +227,15 @@ def clear_leftovers(lock: Lock) -> list[str]:
         if old.is_dir() and not old.is_symlink():
             for previous in sorted(old.iterdir()):
                 _put_back(previous, out / previous.name, notes)
+        staged = work / BACKUPS
+        if staged.is_dir() and not staged.is_symlink():
+            for year in sorted(p.name for p in staged.iterdir()):
+                # the swap was done (no new folder waits) but not the backups' move: finish it
+                if not os.path.lexists(work / NEW / year) and (out / year).is_dir():
+                    for path in publish_backups(out, year):
+                        notes.append(
+                            f"{path}: keskeytyneen buildin varmuuskopio siirrettiin paikalleen."
+                        )
         stale.append(work)
     now = time.time()
     for entry in sorted(out.iterdir()):
@@ -257,6 +269,28 @@ def new_folder(out: Path, year: str) -> Path:
     folder = work / NEW / year
     folder.mkdir(parents=True)
     return folder
+
+
+def staged_backups(out: Path, year: str) -> Path:
+    """Where a build's backups wait until the swap: ``DIR/.hytetu-kesken/varmuuskopiot/<Vuosi>``."""
+    return work_area(out) / BACKUPS / year
+
+
+def publish_backups(out: Path, year: str) -> list[Path]:
+    """Move the staged backups of ``year`` to ``DIR/varmuuskopiot/<Vuosi>/`` (after the swap)."""
+    staged = staged_backups(out, year)
+    moved: list[Path] = []
+    if not staged.is_dir() or staged.is_symlink():
+        return moved
+    for root, _dirs, names in os.walk(staged):
+        for name in sorted(names):
+            source = Path(root) / name
+            final = out / BACKUPS / year / source.relative_to(staged)
+            final.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(source, final)
+            moved.append(final)
+    remove(staged)
+    return moved
 
 
 def old_slot(out: Path, year: str) -> Path:

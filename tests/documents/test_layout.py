@@ -116,9 +116,11 @@ def test_agenda_header_gives_the_meeting_date_and_time_and_first_block_the_place
     sv = built / "2_valmistelu" / "asialista_rannikko_sv.docx"
     assert "\t14.4.2027 klo 9.00–11.30" in header_footer_text(fi).splitlines()
     assert "\t5.5.2027 kl. 13.00–15.30" in header_footer_text(sv).splitlines()
-    first = docx_text(fi).splitlines()[:3]
-    assert first[1].startswith("Aika\tkeskiviikkona 14. huhtikuuta 2027 klo 9.00–11.30")
-    assert first[2] == "Paikka\tKaupungintalo"
+    # the dated line (county, document date) first, then the title, then time and place
+    first = docx_text(fi).splitlines()[:4]
+    assert first[1].startswith("Hytetu-neuvottelun asialista")
+    assert first[2].startswith("Aika\tkeskiviikkona 14. huhtikuuta 2027 klo 9.00–11.30")
+    assert first[3] == "Paikka\tKaupungintalo"
 
 
 # ------------------------------------------------------------------ titles

@@ -130,8 +130,8 @@ def test_the_status_date_is_worked_out_when_the_old_tracker_is_read(data, tmp_pa
     assert status_date(DAY, old) == old.as_of  # later than the build date: the tracker's
     assert status_date(dt.date(2099, 1, 1), old) == dt.date(2099, 1, 1)
     assert status_date(DAY, None) == DAY
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2027, 5, 2).timestamp())))
-    assert status_date(DAY, old) == dt.date(2027, 5, 2)  # fixed from outside: always that
+    # fixed from outside (SOURCE_DATE_EPOCH): always the build date, whatever the tracker says
+    assert status_date(dt.date(2027, 5, 2), old, fixed=True) == dt.date(2027, 5, 2)
 
 
 def test_the_tracker_hands_on_its_rows_and_what_the_merge_did(data, tmp_path):

@@ -15,6 +15,7 @@ from pipeline.cli import main
 from pipeline.contract.outputs import Output
 from pipeline.errors import OutputProblem
 from pipeline.output import commit as write
+from pipeline.output import workspace
 from pipeline.output.archive_list import FILE_NAME, archive_list
 from pipeline.output.commit import backup_root, commit_build, locked_files
 from tests.helpers import workbooks as wbs
@@ -103,12 +104,15 @@ def test_edited_file_the_build_no_longer_makes_is_kept(tmp_path, settings):
     assert report.kept == ["4_seuranta/tiedote_fi.docx"]
 
 
-def test_unedited_file_is_replaced_without_asking(tmp_path, settings):
+def test_unedited_file_is_replaced_without_asking_and_backed_up(tmp_path, settings):
     target = tmp_path / "out" / "2027"
-    commit_build(target, files_of(settings, {"a.docx": b"1"}))
-    commit_build(target, files_of(settings, {"a.docx": b"2"}))
+    commit_build(target, files_of(settings, {"a.docx": b"1", "b.docx": b"B"}))
+    report = commit_build(target, files_of(settings, {"a.docx": b"2", "b.docx": b"B"}))
     assert (target / "a.docx").read_bytes() == b"2"
-    assert not backup_root(target).exists()
+    assert report.changed == ["a.docx"]
+    assert [p.read_bytes() for p in report.backups] == [b"1"]
+    assert [p.parent for p in report.backups] == [backup_root(target)]
+    assert not (tmp_path / "out" / ".hytetu-kesken").exists()
 
 
 def test_added_file_where_the_build_now_writes_needs_permission(tmp_path, settings):
@@ -158,6 +162,29 @@ def test_open_file_stops_the_build(tmp_path, settings, lock, owner):
     assert tree(tmp_path / "out") == before
 
 
+def test_backups_move_only_with_the_swap_and_a_died_build_s_move_is_finished(
+    tmp_path, settings, monkeypatch
+):
+    target = tmp_path / "out" / "2027"
+    commit_build(target, files_of(settings, {"a.docx": b"1"}))
+    real = workspace.publish_backups
+
+    def dying(out, year):  # the swap was done; the build dies before moving the backups
+        raise PermissionError(13, "Permission denied", str(out))
+
+    monkeypatch.setattr(workspace, "publish_backups", dying)
+    report = commit_build(target, files_of(settings, {"a.docx": b"2"}))
+    assert (target / "a.docx").read_bytes() == b"2"
+    assert not backup_root(target).exists()  # none in place yet: they wait in the work area
+    assert "seuraava build siirtää ne" in report.leftovers[-1]
+    monkeypatch.setattr(workspace, "publish_backups", real)
+    report = commit_build(target, files_of(settings, {"a.docx": b"2"}))
+    sha = hashlib.sha256(b"1").hexdigest()[:8]
+    assert (backup_root(target) / f"a_{sha}.docx").read_bytes() == b"1"
+    assert any("varmuuskopio siirrettiin paikalleen" in line for line in report.leftovers)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["2027", "varmuuskopiot"]
+
+
 def test_failing_swap_leaves_previous_output(tmp_path, settings, monkeypatch):
     target = tmp_path / "out" / "2027"
     commit_build(target, files_of(settings, {"a.docx": b"1"}))
@@ -185,17 +212,16 @@ def built(tmp_path):
     return tmp_path / "hytetu.xlsx", tmp_path / "out"
 
 
-def test_cli_hand_edited_minutes_exit_1_names_file_changes_nothing(built):
+def test_cli_hand_edited_minutes_never_block_the_build(built):
     workbook, out = built
     minutes = out / "2027" / "3_neuvottelut" / "poytakirja_pohjoinen_fi.docx"
     minutes.write_bytes(minutes.read_bytes() + b"\0")
-    before = tree(out)
+    edited = minutes.read_bytes()
     result = CliRunner().invoke(main, ["build", str(workbook), "--out", str(out)])
-    assert result.exit_code == 1
-    assert "poytakirja_pohjoinen_fi.docx" in result.output
-    assert "--replace-edited" in result.output
+    assert result.exit_code == 0, result.output
+    assert f"Varoitus – {minutes}: tiedostoa on muokattu käsin" in result.output
     assert "Traceback" not in result.output
-    assert tree(out) == before
+    assert minutes.read_bytes() == edited
 
     result = CliRunner().invoke(
         main, ["build", str(workbook), "--out", str(out), "--korvaa-muokatut"]

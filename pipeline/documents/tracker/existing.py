@@ -21,7 +21,6 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline.contract.grammar import join_words, quote
-from pipeline.contract.source_date import source_date_epoch
 from pipeline.contract.tracker import (
     DATE_COLUMNS,
     HEADERS,
@@ -246,10 +245,10 @@ def reported_as_of(path: Path, wb: Workbook, rows: list[TrackerRow]) -> dt.date 
     return max((d for d in candidates if d is not None), default=None)
 
 
-def status_date(build_date: dt.date, current: OldTracker | None) -> dt.date:
+def status_date(build_date: dt.date, current: OldTracker | None, *, fixed: bool = False) -> dt.date:
     """The date the summary's statuses are from: deterministic from the inputs, never the clock.
 
-    ``SOURCE_DATE_EPOCH`` if set; else the later of the build date and the date the
+    The build date if it was fixed (``fixed``: ``SOURCE_DATE_EPOCH`` set); else the later of the build date and the date the
     existing tracker's state is from (:attr:`OldTracker.as_of`). The build stamps the
     tracker it writes with this date (:func:`~pipeline.documents.tracker.layout.set_status_date`),
     since every ``.xlsx`` gets the build's time, so a second rebuild does not go back. A
@@ -257,9 +256,8 @@ def status_date(build_date: dt.date, current: OldTracker | None) -> dt.date:
     the autumn, and what is overdue by then is listed, even if the workbook itself
     was last saved in January.
     """
-    fixed = source_date_epoch()
-    if fixed is not None:
-        return fixed
+    if fixed:  # a rebuild renders again with the date recorded for a file: that date, then
+        return build_date
     if current is None or current.as_of is None:
         return build_date
     return max(build_date, current.as_of)
