@@ -195,6 +195,6 @@ class BuildRunning(OutputProblem):
     def __init__(self, out: object, holder: object | None) -> None:
         who = f" ({holder})" if holder is not None else ""
         super().__init__(
-            f"{out}: toinen build on käynnissä samaan tulostekansioon{who}. Odota, että se "
+            f"{out}: toinen hytetu build -ajo on käynnissä samaan tulostekansioon{who}. Odota, että se "
             "valmistuu, ja aja komento sitten uudelleen. Mitään ei kirjoitettu."
         )

@@ -210,7 +210,7 @@ class Rebuild:
             if e.replaced:
                 continue
             message = (
-                "tiedostoa on muokattu käsin hytetu buildin jälkeen, joten se säilytettiin "
+                "tiedostoa on muokattu käsin edellisen ajon jälkeen, joten se säilytettiin "
                 "sellaisenaan asiakirjana eikä sitä korvattu; arkistoluettelossa on sen "
                 "nykyinen tarkistussumma ja koko."
             )

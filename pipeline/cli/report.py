@@ -110,7 +110,7 @@ def changed(result: BuildResult) -> None:
     w = result.written
     assert w is not None
     if not w.changed:
-        click.echo("Ei muuttuneita tiedostoja: edellisen buildin tiedostot säilyivät ennallaan.")
+        click.echo("Ei muuttuneita tiedostoja: edellisen ajon tiedostot säilyivät ennallaan.")
         return
     backups = result.target.parent / "varmuuskopiot" / result.target.name
     one = len(w.changed) == 1

@@ -296,7 +296,7 @@ def _commit(
         except OSError as exc:  # the work area stays: the next build moves them
             report.leftovers.append(
                 f"{backup_root(target)}: varmuuskopioita ei voitu siirtää paikalleen "
-                f"({os_reason(exc)}); ne ovat kansiossa {work} ja seuraava build siirtää ne."
+                f"({os_reason(exc)}); ne ovat kansiossa {work} ja seuraava ajo siirtää ne."
             )
             return
         workspace.remove(work)

@@ -42,9 +42,9 @@ NEW, OLD = "uusi", "vanha"
 BACKUPS = "varmuuskopiot"
 README_NAME = "LUE-MINUT.txt"
 README = (
-    "Tämä kansio on hytetu-ohjelman työkansio: siinä on keskeneräinen build.\n"
+    "Tämä kansio on hytetu-ohjelman työkansio: siinä on keskeneräisen ajon tiedostot.\n"
     "Älä käytä sen tiedostoja. Valmiit asiakirjat ovat vuoden kansiossa (esim. 2027).\n"
-    "Build poistaa tämän kansion, kun se päättyy; jos build kaatui, seuraava build\n"
+    "Ajo poistaa tämän kansion, kun se päättyy; jos ajo kaatui, seuraava ajo\n"
     "poistaa sen.\n"
 )
 #: staging folders of hytetu versions before the work area (``.2027-uusi-k3j_x9q2``)
@@ -206,7 +206,7 @@ def _put_back(previous: Path, target: Path, notes: list[str]) -> None:
     if previous.is_dir() and not previous.is_symlink() and not os.path.lexists(target):
         os.replace(previous, target)
         notes.append(
-            f"{target}: edellinen build keskeytyi kesken kansioiden vaihdon; "
+            f"{target}: edellinen ajo keskeytyi kesken kansioiden vaihdon; "
             "aiemmat tulosteet palautettiin paikalleen."
         )
 
@@ -217,7 +217,7 @@ def clear_leftovers(lock: Lock) -> list[str]:
     notes: list[str] = []
     if lock.previous is not None:
         notes.append(
-            f"{out / LOCK_NAME}: edellinen build ({lock.previous}) ei päättynyt siististi; "
+            f"{out / LOCK_NAME}: edellinen ajo ({lock.previous}) ei päättynyt siististi; "
             "sen lukko otettiin käyttöön."
         )
     work = work_area(out)
@@ -234,7 +234,7 @@ def clear_leftovers(lock: Lock) -> list[str]:
                 if not os.path.lexists(work / NEW / year) and (out / year).is_dir():
                     for path in publish_backups(out, year):
                         notes.append(
-                            f"{path}: keskeytyneen buildin varmuuskopio siirrettiin paikalleen."
+                            f"{path}: keskeytyneen ajon varmuuskopio siirrettiin paikalleen."
                         )
         stale.append(work)
     now = time.time()

@@ -118,7 +118,7 @@ def instruction_lines() -> list[tuple[str, str, str]]:
             "hytetu templates",
             "Kopioi ohjelman Word-pohjat (fi, sv) kansioon muokattaviksi, oletuksena "
             "input/pohjat; olemassa olevia pohjia ei korvata. Kirjoita kansion nimi "
-            "Asetukset-välilehdelle (Pohjakansio), niin build käyttää niitä.",
+            "Asetukset-välilehdelle (Pohjakansio), niin hytetu build käyttää niitä.",
         ),
         (
             "row",

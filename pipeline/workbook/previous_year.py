@@ -80,7 +80,7 @@ def _missing_columns_message(path: Path, sheet: str, first: tuple[object, ...]) 
         f"{'sarake' if len(missing) == 1 else 'sarakkeet'} {', '.join(hints)}. "
         "Seurantataulukon otsikot ovat rivillä 1 (Tunnus, Neuvottelu, Kunta, Päätös, "
         "Jatkotoimi, Tila, Tilannekuvaus, Määräaika …): palauta otsikot tai valitse "
-        "asetukseen viime vuoden build-komennon tekemä seurantataulukko."
+        "asetukseen viime vuoden hytetu build -komennon tekemä seurantataulukko."
     )
 
 
@@ -103,7 +103,7 @@ def read_previous(path: Path) -> tuple[list[PreviousRow], list[str]]:
         if sheet is None:
             raise PreviousTrackerError(
                 f"tiedostossa {path.name} ei ole välilehteä {SHEET} (siinä on: "
-                f"{', '.join(wb.sheetnames)}). Valitse asetukseen viime vuoden build-komennon "
+                f"{', '.join(wb.sheetnames)}). Valitse asetukseen viime vuoden hytetu build -komennon "
                 f"tekemä seurantataulukko tai palauta välilehden nimeksi {SHEET}."
             )
         rows: list[tuple[object, ...]] = []

@@ -90,7 +90,7 @@ def test_dates_and_a_rebuild_that_keeps_every_unchanged_file(tmp_path, monkeypat
     assert {Path(p).suffix for p in before} >= {".docx", ".xlsx", ".ics", ".eml", ".csv"}
     output = _build(tmp_path, monkeypatch, JUNE)
     assert _tree(tmp_path / "out") == before  # every file, the archive list included
-    assert "Ei muuttuneita tiedostoja: edellisen buildin tiedostot säilyivät ennallaan." in output
+    assert "Ei muuttuneita tiedostoja: edellisen ajon tiedostot säilyivät ennallaan." in output
 
     # a new decision for pohjoinen: only what shows decisions changes, old versions backed up
     wbs.write(tmp_path / "hytetu.xlsx", _sheets(new_decision=True))
@@ -144,7 +144,7 @@ def test_hand_edited_minutes_stay_the_record_until_replaced(tmp_path, monkeypatc
     assert row["koko"] == str(len(edited_bytes))
     warnings = [line for line in output.splitlines() if "muokattu käsin" in line]
     assert warnings == [
-        f"Varoitus – {minutes}: tiedostoa on muokattu käsin hytetu buildin jälkeen, joten se "
+        f"Varoitus – {minutes}: tiedostoa on muokattu käsin edellisen ajon jälkeen, joten se "
         "säilytettiin sellaisenaan asiakirjana eikä sitä korvattu; arkistoluettelossa on sen "
         "nykyinen tarkistussumma ja koko. Työkirjassa on nyt tietoja, joita tiedostossa ei ole "
         "(esimerkiksi uusia päätöksiä): lisää ne tiedostoon käsin, tai aja komento valitsimella "

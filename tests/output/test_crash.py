@@ -143,7 +143,7 @@ def test_a_second_build_refuses_while_the_first_runs(built):
         before = tree(out.parent)
         second = CliRunner().invoke(main, ["build", str(workbook), "--out", str(out)])
         assert second.exit_code == 1
-        assert "toinen build on käynnissä samaan tulostekansioon" in second.output
+        assert "toinen hytetu build -ajo on käynnissä samaan tulostekansioon" in second.output
         assert f"prosessi {first.pid}" in second.output and "Mitään ei kirjoitettu" in second.output
         assert tree(out.parent) == before
     finally:
@@ -158,7 +158,7 @@ def test_a_lock_left_by_a_dead_build_is_taken_over(built):
     (out / workspace.LOCK_NAME).write_text("pid=999999\nkone=x\naloitettu=2027-01-01T09:00\n")
     result = CliRunner().invoke(main, ["build", str(workbook), "--out", str(out), "-q"])
     assert result.exit_code == 0, result.output
-    assert "edellinen build (prosessi 999999 koneella x" in result.output
+    assert "edellinen ajo (prosessi 999999 koneella x" in result.output
     assert sorted(p.name for p in out.iterdir()) == ["2027"]
 
 

@@ -176,7 +176,7 @@ def test_backups_move_only_with_the_swap_and_a_died_build_s_move_is_finished(
     report = commit_build(target, files_of(settings, {"a.docx": b"2"}))
     assert (target / "a.docx").read_bytes() == b"2"
     assert not backup_root(target).exists()  # none in place yet: they wait in the work area
-    assert "seuraava build siirtää ne" in report.leftovers[-1]
+    assert "seuraava ajo siirtää ne" in report.leftovers[-1]
     monkeypatch.setattr(workspace, "publish_backups", real)
     report = commit_build(target, files_of(settings, {"a.docx": b"2"}))
     sha = hashlib.sha256(b"1").hexdigest()[:8]
