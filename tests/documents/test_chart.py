@@ -76,3 +76,14 @@ def test_the_command_line_and_the_chart_import_no_heavy_libraries():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == ""
+
+
+def test_the_command_line_starts_without_the_document_libraries():
+    """``hytetu --help`` stays fast: the CLI imports the build's libraries only when it builds."""
+    code = (
+        "import sys; import pipeline.cli; "
+        "print(' '.join(sorted({m.split('.')[0] for m in sys.modules} & {'openpyxl', 'docx', "
+        "'docxtpl', 'lxml', 'babel', 'jinja2', 'PIL', 'matplotlib', 'numpy'})))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == ""
