@@ -145,7 +145,7 @@ def build(
         rebuild = Rebuild(inputs, target, merged=merged, replace_edited=replace_edited)
         documents = make_documents(inputs, progress, rebuild.settle)
         outputs = rebuild.finish(documents.outputs)
-        outputs = _archive_grade(outputs, data, inputs.created, pdf, progress)
+        outputs = _archive_grade(outputs, data, inputs.created, pdf, progress, target)
         files = {o.path: o.content for o in outputs}
         files[FILE_NAME] = archive_list(outputs, data.settings, inputs.build_date)
         written = commit_build(
@@ -182,21 +182,26 @@ def _archive_grade(
     when: dt.datetime,
     pdf: bool,
     progress: Callable[[str], None] | None,
+    target: Path,
 ) -> list[Output]:
     """Every file marked when it names people (``henkilotietoja``); PDF/A copies (same
-    metadata) if asked. (The files were stamped with the build's time, not the clock,
+    metadata) if asked, and the still-valid copies of the previous build in ``target``
+    kept either way (:func:`~pipeline.output.pdf.previous_copies`). (The files were stamped with the build's time, not the clock,
     by :func:`make_documents`, before the e-mail drafts attached them.)
 
     Applies to whatever the producers made, so new document types are covered.
     """
     from pipeline.output.metadata import mark_personal_data
-    from pipeline.output.pdf import add_pdf_copies
+    from pipeline.output.pdf import add_pdf_copies, previous_copies
 
     outputs = mark_personal_data(outputs, data)
+    # PDF reuse (#12, #17): an unchanged Word document keeps its PDF, with or without --pdf
+    kept = previous_copies(outputs, target)
     if pdf:
-        copies = add_pdf_copies(outputs, when)
+        copies = add_pdf_copies(outputs, when, previous=kept)
         if progress:
             for o in copies:
                 progress(o.path)
-        outputs = outputs + copies
-    return outputs
+    else:
+        copies = list(kept.values())
+    return outputs + copies

@@ -1,14 +1,13 @@
 """The summary's chart: the year's agreements by status, as a stacked bar picture.
 
 What the bars are (municipalities, else service areas, else priorities, so that
-they stay readable), the PNG itself (matplotlib, deterministic bytes) and its
+they stay readable), the PNG itself (drawn with Pillow in :mod:`.bar_chart`, deterministic bytes) and its
 alternative text for screen readers.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Sequence
 
 from pipeline.contract import areas
@@ -17,7 +16,6 @@ from pipeline.contract.values import clean_text, key
 from pipeline.documents.summary_stats import Order, StatusCount, grouped
 from pipeline.documents.tracker.rows import TrackerRow
 from pipeline.documents.vocab import STATUS_COLOURS, status_label
-from pipeline.errors import ToolMissing
 from pipeline.workbook.model import YearData
 
 #: the picture placeholder of ``yhteenveto.docx`` the chart replaces
@@ -39,60 +37,30 @@ def chart_png(
 
     Deterministic: the same counts give the same bytes (no timestamp, no software tag).
     """
-    try:
-        import matplotlib
-    except ImportError:
-        raise ToolMissing(
-            "Vuosiyhteenvedon kaavioon tarvitaan matplotlib-kirjasto, jota ei ole asennettu. "
-            "Asenna hytetu riippuvuuksineen: pip install -e ."
-        ) from None
-    matplotlib.use("Agg")
-    from matplotlib.figure import Figure
-    from matplotlib.ticker import MaxNLocator
+    from pipeline.documents.bar_chart import Segment, draw
 
     width_cm = 16.0
     height_cm = 3.2 + 0.75 * len(groups)
-    fig = Figure(figsize=(width_cm / 2.54, height_cm / 2.54), dpi=200, layout="constrained")
-    ax = fig.add_subplot()
-    labels = [g.label for g in groups][::-1]
-    left = [0] * len(groups)
-    columns = [g.by_status() for g in groups][::-1]
-    for index, (status, colour) in enumerate(STATUS_COLOURS.items()):
-        values = [counts[index][1] for counts in columns]
-        if not any(values):
-            continue
-        bars = ax.barh(
-            labels,
-            values,
-            left=left,
-            color=f"#{colour}",
+    columns = [g.by_status() for g in groups]
+    segments = [
+        Segment(
             label=status_label(status, lang),
-            height=0.6,
+            colour=colour,
+            dark_text=status in _DARK_TEXT,
+            values=tuple(counts[index][1] for counts in columns),
         )
-        ax.bar_label(
-            bars,
-            labels=[str(v) if v else "" for v in values],
-            label_type="center",
-            color="black" if status in _DARK_TEXT else "white",
-            fontsize=8,
-        )
-        left = [a + b for a, b in zip(left, values, strict=True)]
-    others = [g.other for g in groups][::-1]
-    if any(others):
-        ax.barh(labels, others, left=left, color="#FFFFFF", edgecolor="#404040", height=0.6)
-    ax.set_xlabel(t("chart_axis", lang), fontsize=8)
-    ax.tick_params(labelsize=8)
-    locator = ax.xaxis.get_major_locator()
-    assert isinstance(locator, MaxNLocator)  # matplotlib's default for a linear axis
-    locator.set_params(integer=True)
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
-    if title:
-        fig.suptitle(title, fontsize=9)
-    fig.legend(loc="outside lower center", ncol=5, fontsize=7, frameon=False)
-    out = io.BytesIO()
-    fig.savefig(out, format="png", metadata={"Software": None})
-    return out.getvalue(), round(width_cm * EMU_PER_CM), round(height_cm * EMU_PER_CM)
+        for index, (status, colour) in enumerate(STATUS_COLOURS.items())
+    ]
+    png = draw(
+        [g.label for g in groups],
+        segments,
+        [g.other for g in groups],
+        t("chart_axis", lang),
+        width_cm,
+        height_cm,
+        title,
+    )
+    return png, round(width_cm * EMU_PER_CM), round(height_cm * EMU_PER_CM)
 
 
 def chart_description(groups: list[StatusCount], total: int, lang: str, by: str) -> str:

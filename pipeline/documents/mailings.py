@@ -134,6 +134,17 @@ class _Planner:
     def __init__(self, data: YearData, outputs: Iterable[Output]) -> None:
         self.data = data
         self.outputs = list(outputs)
+        # grouped once: each negotiation's and municipality's mail looks up its own
+        self._by_negotiation: dict[str, list[Output]] = {}
+        self._forms: dict[str, list[Output]] = {}
+        for o in self.outputs:
+            self._by_negotiation.setdefault(key(o.negotiation), []).append(o)
+            if o.doc_type == "ennakkokysely":
+                self._forms.setdefault(key(o.municipality), []).append(o)
+        self._pretasks: dict[tuple[str, str | None], list[Output]] = {}
+        self._people: dict[str, list[Participant]] = {}
+        for p in data.participants:
+            self._people.setdefault(key(p.municipality or ""), []).append(p)
         self.mailings: list[Mailing] = []
         self.skipped: list[str] = []
         #: (kind, row) of members reported missing an address, with what they miss
@@ -183,8 +194,8 @@ class _Planner:
     def files_of(self, n: Negotiation, lang: str, doc_types: tuple[str, ...]) -> list[Output]:
         found = [
             o
-            for o in self.outputs
-            if key(o.negotiation) == key(n.code) and o.lang == lang and o.doc_type in doc_types
+            for o in self._by_negotiation.get(key(n.code), ())
+            if o.lang == lang and o.doc_type in doc_types
         ]
         return sorted(found, key=lambda o: doc_types.index(o.doc_type))
 
@@ -230,22 +241,21 @@ class _Planner:
     # --------------------------------------------------------------- pre-tasks
 
     def pretasks(self, audience: str, lang: str | None = None) -> list[Output]:
-        return [
-            o
-            for o in self.outputs
-            if o.doc_type == KIND_PRETASK
-            and o.audience == audience
-            and (lang is None or o.lang == lang)
-        ]
+        found = self._pretasks.get((audience, lang))
+        if found is None:  # asked once per municipality: looked up once
+            found = self._pretasks[(audience, lang)] = [
+                o
+                for o in self.outputs
+                if o.doc_type == KIND_PRETASK
+                and o.audience == audience
+                and (lang is None or o.lang == lang)
+            ]
+        return list(found)
 
     def municipality(self, m: Municipality) -> None:
-        own = [p for p in self.data.participants if key(p.municipality or "") == key(m.name)]
+        own = list(self._people.get(key(m.name), ()))
         contacts = [p for p in own if p.role == CONTACT_ROLE] or own
-        forms = [
-            o
-            for o in self.outputs
-            if o.doc_type == "ennakkokysely" and key(o.municipality) == key(m.name)
-        ]
+        forms = list(self._forms.get(key(m.name), ()))
         made = tuple(dict.fromkeys(o.lang for o in self.pretasks(AUDIENCE_MUNICIPALITIES)))
         if not made:
             return

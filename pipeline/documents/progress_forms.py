@@ -17,6 +17,7 @@ The agreements' texts in a Swedish form are the register's Swedish twins (the
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -111,21 +112,44 @@ def rows_for(
     Its own agreements and the whole-area agreements of negotiations in its
     service area. A row removed from the register, or without a ``Tunnus`` (or
     sharing it with another row), cannot be merged back and is left out.
+
+    The rows are sorted out once per tracker (:func:`_concerning`), so a build's
+    forms cost the rows plus the municipalities, not their product.
     """
-    ids = [key(r.id) for r in rows]
-    area = key(municipality.service_area)
-    chosen = []
-    for row, ident in zip(rows, ids, strict=True):
-        if not ident or ids.count(ident) > 1 or row.values.get(REGISTER_COLUMN) == REMOVED:
+    own, by_area = _concerning(data, rows)
+    chosen = own.get(data.position(municipality), []) + by_area.get(
+        key(municipality.service_area), []
+    )
+    return [rows[i] for i in sorted(chosen)]
+
+
+_last: list[
+    tuple[YearData, Sequence[TrackerRow], tuple[dict[int, list[int]], dict[str, list[int]]]]
+] = []
+
+
+def _concerning(
+    data: YearData, rows: Sequence[TrackerRow]
+) -> tuple[dict[int, list[int]], dict[str, list[int]]]:
+    """(municipality's place -> its rows' indices, key(service area) -> its whole-area rows)."""
+    if _last and _last[0][0] is data and _last[0][1] is rows:
+        return _last[0][2]
+    ids = Counter(key(r.id) for r in rows)
+    own: dict[int, list[int]] = {}
+    by_area: dict[str, list[int]] = {}
+    for i, row in enumerate(rows):
+        ident = key(row.id)
+        if not ident or ids[ident] > 1 or row.values.get(REGISTER_COLUMN) == REMOVED:
             continue
         kunta = clean_text(row.values.get("Kunta"))
         if is_whole_area(kunta):
             negotiation = data.negotiation(clean_text(row.values.get("Neuvottelu")))
-            if negotiation is not None and key(negotiation.service_area) == area:
-                chosen.append(row)
-        elif data.municipality(kunta) == municipality:
-            chosen.append(row)
-    return chosen
+            if negotiation is not None:
+                by_area.setdefault(key(negotiation.service_area), []).append(i)
+        elif (found := data.municipality(kunta)) is not None:
+            own.setdefault(data.position(found), []).append(i)
+    _last[:] = [(data, rows, (own, by_area))]
+    return own, by_area
 
 
 def _row_height(texts: Sequence[tuple[str, int]]) -> float:

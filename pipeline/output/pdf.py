@@ -8,19 +8,30 @@ nothing written. LibreOffice writes each PDF to that folder as it goes; each is
 read back, normalised and its file removed one at a time. Each PDF goes beside its .docx with the same name and the
 same archive metadata (its own size and SHA-256), and is stamped with the
 build's time instead of the clock (:func:`pipeline.reproducible.normalize_pdf`).
+
+A rebuild converts only what changed (SPEC "Document dates and rebuilds"): a Word
+document whose bytes are those the previous build recorded in ``arkistoluettelo.csv``
+keeps the PDF copy that build made, when that PDF is still in the year folder with
+the checksum recorded for it (:func:`previous_copies`). A build without ``--pdf``
+keeps such copies too, in place and in the archive list; only the copy of a changed
+document is dropped (and backed up).
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import hashlib
 import tempfile
 from dataclasses import replace
 from pathlib import Path
 
 from pipeline.contract.outputs import Output
 from pipeline.errors import ConversionProblem
+from pipeline.output.archive_list import FILE_NAME, read_archive_list
 from pipeline.output.office import default_workers, plan_batches, require_soffice, run_batches
 from pipeline.output.reproducible import normalize_pdf
+from pipeline.output.year_folder import is_link, read_regular
 
 #: LibreOffice's PDF export: PDF/A-2b (``SelectPdfVersion`` 2) and tagged (structure for
 #: screen readers). JSON filter options need LibreOffice 7.4 or newer.
@@ -43,18 +54,69 @@ def check_available() -> None:
     require_soffice()
 
 
+def previous_copies(outputs: list[Output], target: Path) -> dict[str, Output]:
+    """Word document path -> its PDF copy from the previous build in ``target``, still valid.
+
+    Valid: the Word document's bytes are those the previous build recorded (its
+    SHA-256 in the archive list), and the PDF beside it is a regular file whose
+    SHA-256 is the one recorded for it (not edited, not replaced). The copy keeps
+    its bytes and takes the Word document's archive metadata, as a fresh copy would.
+    """
+    listing = target / FILE_NAME
+    if is_link(target) or not listing.is_file() or is_link(listing):
+        return {}
+    try:
+        recorded = {
+            r.get("tiedosto", ""): (r.get("sha256") or "").strip().lower()
+            for r in read_archive_list(read_regular(listing))
+        }
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return {}
+    kept: dict[str, Output] = {}
+    for out in outputs:
+        if not out.path.lower().endswith(".docx") or recorded.get(out.path) != out.sha256:
+            continue
+        copy, sha = pdf_path(out.path), recorded.get(pdf_path(out.path))
+        disk = target / copy
+        if not sha or is_link(disk) or not disk.is_file():
+            continue
+        try:
+            content = read_regular(disk)
+        except OSError:
+            continue
+        if hashlib.sha256(content).hexdigest() == sha:
+            kept[out.path] = replace(out, path=copy, content=content)
+    return kept
+
+
 def add_pdf_copies(
-    outputs: list[Output], when: dt.datetime, *, timeout: float | None = None
+    outputs: list[Output],
+    when: dt.datetime,
+    *,
+    timeout: float | None = None,
+    previous: dict[str, Output] | None = None,
 ) -> list[Output]:
     """The PDF/A copies of the ``.docx`` in ``outputs`` (not the outputs themselves).
+
+    ``previous`` (from :func:`previous_copies`): copies kept as they are instead of
+    converting their Word documents again; only the others go to LibreOffice.
 
     Raises :class:`~pipeline.errors.ConversionProblem` naming every document
     LibreOffice could not convert, and :class:`~pipeline.errors.ToolMissing`
     without LibreOffice.
     """
-    documents = [o for o in outputs if o.path.lower().endswith(".docx")]
+    previous = previous or {}
+    word = [o for o in outputs if o.path.lower().endswith(".docx")]
+    converted = _convert([o for o in word if o.path not in previous], when, timeout)
+    return [previous[o.path] if o.path in previous else converted[o.path] for o in word]
+
+
+def _convert(
+    documents: list[Output], when: dt.datetime, timeout: float | None
+) -> dict[str, Output]:
+    """Word document path -> its fresh PDF/A copy, converted by LibreOffice."""
     if not documents:
-        return []
+        return {}
     if timeout is None:  # for one batch: the longest planned
         longest = max(
             len(b) for b in plan_batches([Path(o.path) for o in documents], default_workers())
@@ -75,12 +137,12 @@ def add_pdf_copies(
             failed = [o.path for o in documents]
         if failed:
             raise ConversionProblem(_failure_message(failed, batch.log, batch.timed_out, timeout))
-        copies = []
+        copies = {}
         for f in files:  # in the documents' order, whichever batch finished first
             result = batch.done[f]
             content = normalize_pdf(result.read_bytes(), when)
             result.unlink()
-            copies.append(replace(files[f], path=pdf_path(files[f].path), content=content))
+            copies[files[f].path] = replace(files[f], path=pdf_path(files[f].path), content=content)
         return copies
 
 

@@ -156,7 +156,31 @@ class YearData:
     def _responses_by_municipality(self) -> dict[str, list[SurveyResponse]]:
         return _grouped(self.responses, lambda r: key(r.municipality))
 
+    @cached_property
+    def _participants_by_code(self) -> dict[str, list[Participant]]:
+        groups: dict[str, list[Participant]] = {}
+        for p in self.participants:
+            for code in dict.fromkeys(p.negotiations):
+                groups.setdefault(code, []).append(p)
+        return groups
+
+    @cached_property
+    def _positions(self) -> dict[int, int]:
+        """id of each municipality and negotiation -> its place in its sheet's order."""
+        places = {id(m): i for i, m in enumerate(self.municipalities)}
+        places.update({id(n): i for i, n in enumerate(self.negotiations)})
+        return places
+
     # ---------------------------------------------------------------- lookups
+
+    def position(self, record: Municipality | Negotiation) -> int:
+        """Where ``record`` (one of this year's) stands in its sheet; ``list.index`` without the scan."""
+        found = self._positions.get(id(record))
+        if found is not None:
+            return found
+        if isinstance(record, Municipality):
+            return self.municipalities.index(record)
+        return self.negotiations.index(record)
 
     def municipality(self, name: str) -> Municipality | None:
         """The municipality named ``name`` in Finnish or in Swedish (see :class:`MunicipalityIndex`)."""
@@ -182,7 +206,7 @@ class YearData:
         return area
 
     def participants_of(self, negotiation: Negotiation) -> list[Participant]:
-        return [p for p in self.participants if negotiation.code in p.negotiations]
+        return list(self._participants_by_code.get(negotiation.code, ()))
 
     def languages_of(self, negotiation: Negotiation) -> tuple[str, ...]:
         """fi and/or sv, in that order, as SPEC §1 ``Neuvottelut`` says."""

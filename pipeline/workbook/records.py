@@ -14,6 +14,8 @@ from pathlib import Path
 from pipeline.contract import schema
 from pipeline.contract.values import key
 
+_COUNTY_KEY = key(schema.ORG_COUNTY)
+
 
 def text_in(fi: str, sv: str, lang: str) -> str:
     """A text in the document's language: the Swedish twin in ``sv``, when there is one.
@@ -130,7 +132,7 @@ class Participant:
 
     @property
     def is_county(self) -> bool:
-        return key(self.organisation) == key(schema.ORG_COUNTY)
+        return key(self.organisation) == _COUNTY_KEY
 
 
 @dataclass(frozen=True)

@@ -232,3 +232,23 @@ def test_workers_follow_the_cores_and_are_capped(monkeypatch):
     assert office.default_workers() == office.MAX_WORKERS
     monkeypatch.setattr(office.os, "sched_getaffinity", lambda pid: {0}, raising=False)
     assert office.default_workers() == 1
+
+
+@pytest.mark.libreoffice
+def test_a_pdf_rebuild_of_the_unchanged_example_converts_nothing(built, monkeypatch):
+    """Real LibreOffice copies from the first build are kept as they are (SPEC: a PDF copy
+    whose Word document is unchanged is not converted again)."""
+    from pipeline.output import pdf
+
+    asked: list[object] = []
+    real = pdf.run_batches
+    monkeypatch.setattr(
+        pdf, "run_batches", lambda files, *a, **k: asked.extend(files) or real(files, *a, **k)
+    )
+    before = {o.path: (built.target / o.path).read_bytes() for o in _pdfs(built)}
+    again = build(EXAMPLE, built.target.parent, pdf=True)
+    assert asked == []
+    assert {o.path: o.content for o in _pdfs(again)} == before
+    assert {p: (again.target / p).read_bytes() for p in before} == before
+    for out in _pdfs(again):
+        assert check_bytes(out.path, out.content) == [], out.path

@@ -273,7 +273,9 @@ def test_rebuild_keeps_the_year_folders_permissions_and_backs_up_dropped_files(t
     first = build(workbook, out)
     year = first.target
     os.chmod(year, 0o775)
-    extra = year / "2_valmistelu" / "kutsu_pohjoinen_fi.pdf"  # as if an earlier build had made it
+    extra = (
+        year / "2_valmistelu" / "kutsu_poistettu_fi.pdf"
+    )  # as if an earlier build had made it (its negotiation since removed)
     extra.write_bytes(b"%PDF-1.7 vanha")
     import hashlib
 
@@ -281,17 +283,17 @@ def test_rebuild_keeps_the_year_folders_permissions_and_backs_up_dropped_files(t
 
     listing = (year / FILE_NAME).read_text(encoding="utf-8-sig")
     sha = hashlib.sha256(extra.read_bytes()).hexdigest()
-    row = f"2_valmistelu/kutsu_pohjoinen_fi.pdf;kutsu;Kutsu;pohjoinen;;fi;valmis;2027-01-01;x;Julkinen;kyllä;;;{sha};14\r\n"
+    row = f"2_valmistelu/kutsu_poistettu_fi.pdf;kutsu;Kutsu;pohjoinen;;fi;valmis;2027-01-01;x;Julkinen;kyllä;;;{sha};14\r\n"
     (year / FILE_NAME).write_bytes(("\ufeff" + listing + row).encode("utf-8"))
     assert any(
         r["tiedosto"].endswith(".pdf") for r in read_archive_list((year / FILE_NAME).read_bytes())
     )
     second = build(workbook, out)
     assert (year.stat().st_mode & 0o777) == 0o775
-    assert "2_valmistelu/kutsu_pohjoinen_fi.pdf" in second.written.dropped
+    assert "2_valmistelu/kutsu_poistettu_fi.pdf" in second.written.dropped
     assert not extra.exists()
     backups = list(
-        (out / "varmuuskopiot" / "2027" / "2_valmistelu").glob("kutsu_pohjoinen_fi_*.pdf")
+        (out / "varmuuskopiot" / "2027" / "2_valmistelu").glob("kutsu_poistettu_fi_*.pdf")
     )
     assert len(backups) == 1 and backups[0].read_bytes() == b"%PDF-1.7 vanha"
 

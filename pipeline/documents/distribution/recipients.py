@@ -247,17 +247,22 @@ def mailings(
         if group is Audience.MUNICIPALITIES and any(o.doc_type == "ennakkokysely" for o in outputs):
             title += " (liitä myös kunnan oma ennakkokysely, ks. Jakelulista)"
         result += _by_language(title, "", receivers, files)
+    # grouped once, so the mailings grow with the outputs and people, not with their product
+    by_code: dict[str, list[Output]] = {}
+    for o in outputs:
+        if o.doc_type in NEGOTIATION_DOCS:
+            by_code.setdefault(key(o.negotiation), []).append(o)
+    invited: dict[tuple[str, str], list[Recipient]] = {}
+    for r in people:
+        for code in dict.fromkeys(r.negotiations):
+            invited.setdefault((r.kind, code), []).append(r)
     for n in data.negotiations:
-        files = [
-            o
-            for o in outputs
-            if o.doc_type in NEGOTIATION_DOCS and key(o.negotiation) == key(n.code)
-        ]
+        files = by_code.get(key(n.code), [])
         for kind, label, docs in (
             (KIND_PARTICIPANT, "Neuvottelun asiakirjat osallistujille", NEGOTIATION_DOCS),
             (KIND_REGISTRY, "Pöytäkirja ja ennakkomateriaali kirjaamoihin", REGISTRY_DOCS),
         ):
-            receivers = [r for r in people if r.kind == kind and n.code in r.negotiations]
+            receivers = invited.get((kind, n.code), [])
             chosen = [o for o in files if o.doc_type in docs]
             result += _by_language(label, n.code, receivers, chosen, negotiation=n, data=data)
     return result

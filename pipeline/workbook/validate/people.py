@@ -263,8 +263,12 @@ def checker_warnings(
     participants: list[Participant],
 ) -> None:
     """A minute checker should be a participant of that negotiation."""
+    names_by_code: dict[str, set[str]] = {}  # indexed once, not scanned per negotiation
+    for p in participants:
+        for code in p.negotiations:
+            names_by_code.setdefault(code, set()).add(key(p.name))
     for n in negotiations:
-        names = {key(p.name) for p in participants if n.code in p.negotiations}
+        names = names_by_code.get(n.code, set())
         for name in n.checkers:
             if key(name) not in names:
                 problems.warning(
