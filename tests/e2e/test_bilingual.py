@@ -249,3 +249,31 @@ def test_without_twins_the_command_exits_0_and_prints_each_warning_once(
         where = f"Varoitus {sheet}, sarake {column} ruotsiksi:"
         assert result.output.count(where) == 1, where
     assert f"Varoituksia: {len(MISSING)}." in result.output
+
+
+# ------------------------------------------------------------------ registration (issue 13)
+
+
+def test_invitation_mails_ask_to_register_by_the_date_in_their_language(
+    filled: BuildResult,
+) -> None:
+    fi = readable(filled.target / "viestit/kutsu_ita_fi.eml")
+    sv = readable(filled.target / "viestit/kutsu_ita_sv.eml")
+    assert (
+        "Pyydämme ilmoittautumaan viimeistään keskiviikkona 7. huhtikuuta 2027 "
+        "vastaamalla tähän viestiin." in " ".join(fi.split())
+    )
+    assert (
+        "Vi ber er anmäla er senast onsdagen den 7 april 2027 genom att svara på detta "
+        "meddelande." in " ".join(sv.split())
+    )
+    # saaristo has no Ilmoittautuminen: no registration sentence
+    for lang, word in (("fi", "ilmoittau"), ("sv", "anmäla")):
+        assert word not in readable(filled.target / f"viestit/kutsu_saaristo_{lang}.eml")
+
+
+def test_calendar_file_carries_the_invitation_date(filled: BuildResult) -> None:
+    (event,) = Calendar.from_ical(
+        (filled.target / "2_valmistelu/kutsu_ita_sv.ics").read_bytes()
+    ).walk("VEVENT")
+    assert event.decoded("dtstamp").date() == bilingual.INVITATION_DATE
