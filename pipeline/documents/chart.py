@@ -106,7 +106,7 @@ def chart_groups(
             area = m.service_area if m else ""
         if key(area) not in order:
             return (1, 0, ""), t("chart_other_area", lang)
-        return (0, order[key(area)], ""), area
+        return (0, order[key(area)], ""), data.service_area_in(area, lang)
 
     by_area = grouped(rows, area_label, today)
     if len(by_area) <= CHART_MAX_BARS:

@@ -7,9 +7,9 @@ hands over the settled outputs), so each attachment is byte for byte the year
 folder's file.
 
 :func:`details` is the one place that says how a negotiation is written in a
-language (place, service area, registration date) and which date its invitation
-carries: when the model gains ``Kutsun päivämäärä``, ``Ilmoittautuminen`` and the
-Swedish twin of ``Paikka``, only this function changes.
+language (place and service area, the Swedish twins in sv), by when participants
+register (``Ilmoittautuminen``) and which date its invitation carries
+(``Kutsun päivämäärä``, else the build date).
 """
 
 from __future__ import annotations
@@ -43,8 +43,13 @@ class Details:
 
 
 def details(inputs: BuildInputs, n: Negotiation, lang: str) -> Details:
-    """How ``n`` is written in ``lang``; see the module's note on the model's new columns."""
-    return Details(place=n.place, area=n.service_area, registration=None, dated=inputs.build_date)
+    """How ``n`` is written in ``lang`` (SPEC §1 Swedish texts, Minutes data)."""
+    return Details(
+        place=n.place_in(lang),
+        area=inputs.data.service_area_in(n.service_area, lang),
+        registration=n.registration_by,
+        dated=n.invitation_date or inputs.build_date,
+    )
 
 
 def calendar_path(n: Negotiation, lang: str) -> str:

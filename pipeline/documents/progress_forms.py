@@ -9,9 +9,9 @@ it). A hidden marker sheet names county, year, municipality and the row of each
 ``Tunnus``; :mod:`pipeline.workbook.returned_progress` reads a returned form by it
 and :mod:`pipeline.documents.progress_merge` merges it into the tracker.
 
-The agreements' texts in a Swedish form are the register's Swedish twins (the
-``… ruotsiksi`` columns of ``Päätökset``), the Finnish text where a twin is empty
-(validation has warned about it); :data:`RowText` (``texts=``) can replace them.
+The agreements' texts are the tracker's (Finnish); a Swedish form shows the
+register's Swedish twin of a text (:func:`register_texts`) while the tracker's text
+is still the register's Finnish one (SPEC §1 "Swedish texts").
 """
 
 from __future__ import annotations
@@ -71,25 +71,33 @@ def tracker_text(row: TrackerRow, column: str, lang: str) -> str:
     return "" if isinstance(value, Formula) else clean_text(value)
 
 
-#: the form's translated columns -> the Decision's Swedish twin
-_TWINS = {
-    "Päätös": "decision_sv",
-    "Jatkotoimi": "follow_up_sv",
-    "Yhteistyöfoorumi": "forum_sv",
-    "Vastuutaho": "responsible_sv",
+#: form column -> the Decision attribute its text comes from
+_DECISION_ATTRS = {
+    "Päätös": "decision",
+    "Jatkotoimi": "follow_up",
+    "Yhteistyöfoorumi": "forum",
+    "Vastuutaho": "responsible",
 }
 
 
 def register_texts(data: YearData) -> RowText:
-    """The default :data:`RowText`: in Swedish the register's twin of the tracker's text."""
-    decisions = {key(d.id): d for d in data.decisions}
+    """A :data:`RowText` that shows, in Swedish, the register's twin of the tracker's text.
 
-    def texts(row: TrackerRow, column: str, lang: str) -> str:
-        decision = decisions.get(key(row.id)) if lang == "sv" else None
-        twin = clean_text(getattr(decision, _TWINS[column], "")) if column in _TWINS else ""
-        return twin or tracker_text(row, column, lang)
+    A text edited in the tracker since (no longer the register's Finnish text) is
+    shown as the tracker has it.
+    """
+    by_id = {key(d.id): d for d in data.decisions}
 
-    return texts
+    def text(row: TrackerRow, column: str, lang: str) -> str:
+        shown = tracker_text(row, column, lang)
+        decision = by_id.get(key(row.id))
+        attr = _DECISION_ATTRS.get(column)
+        if lang != "sv" or decision is None or attr is None:
+            return shown
+        twin: str = getattr(decision, f"{attr}_sv")
+        return twin if twin and shown == getattr(decision, attr) else shown
+
+    return text
 
 
 def form_path(municipality: Municipality) -> str:
@@ -348,11 +356,12 @@ def progress_form(
 def progress_forms(
     inputs: BuildInputs, rows: Sequence[TrackerRow] | None, texts: RowText | None = None
 ) -> Made:
-    """Producer: one form per municipality, pre-filled with the merged tracker ``rows``."""
+    """Producer: one form per municipality, pre-filled with the merged tracker ``rows``
+    (texts: :func:`register_texts` unless given)."""
     from pipeline.documents.inputs import Made
 
     data = inputs.data
-    texts = texts or register_texts(data)  # once for every form
+    texts = register_texts(data) if texts is None else texts
     if not data.decisions or rows is None:
         return Made.nothing(
             "seurantalomake: päätösrekisterissä (Päätökset) ei ole päätöksiä, joten "

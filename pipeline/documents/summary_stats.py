@@ -97,7 +97,9 @@ def group_label(data: YearData, row: TrackerRow, lang: str) -> tuple[Order, str]
         n = data.negotiation(clean_text(row.values.get("Neuvottelu")))
         if n is None:
             return (2, 0, ""), areas.whole_area_label(lang)
-        return (1, data.position(n), ""), t("whole_area_of", lang, area=n.service_area)
+        return (1, data.position(n), ""), t(
+            "whole_area_of", lang, area=data.service_area_in(n.service_area, lang)
+        )
     m = data.municipality(name)
     if m is None:
         return (3, 0, key(name)), name

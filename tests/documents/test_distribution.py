@@ -7,6 +7,7 @@ from openpyxl import load_workbook
 
 from pipeline.app import build, check
 from pipeline.contract.outputs import Output
+from pipeline.documents import mailings
 from pipeline.documents import survey_forms as survey
 from pipeline.documents.distribution import recipients as distribution
 from pipeline.documents.distribution import sheets
@@ -99,11 +100,27 @@ def test_finnish_municipality_person_gets_her_negotiation_in_finnish(data):
     }
 
 
-def test_bilingual_municipality_person_gets_both_languages(data):
+def test_a_person_gets_the_documents_in_the_language_of_their_drafts(data):
+    """Bykulla is ruotsi-suomi: Björn gets Swedish, as his e-mail drafts are (mailings.plan)."""
     bjorn = people(data)["Björn Berg"]
-    assert set(bjorn.languages) == {"fi", "sv"}
-    assert {"kutsu_rannikko_fi.docx", "kutsu_rannikko_sv.docx"} <= names(bjorn)
+    assert bjorn.languages == ("sv",)
+    assert "kutsu_rannikko_sv.docx" in names(bjorn)
+    assert "kutsu_rannikko_fi.docx" not in names(bjorn)
     assert not any("pohjoinen" in n for n in names(bjorn))
+    # a registry passes the documents to bodies working in both languages
+    registry = people(data)["Kirjaamo, Cedervik"]
+    assert registry.languages == ("fi", "sv")
+    assert {"poytakirja_rannikko_fi.docx", "poytakirja_rannikko_sv.docx"} <= names(registry)
+
+
+def test_distribution_list_and_drafts_say_the_same_language_per_recipient(data):
+    outputs = outputs_of(data)
+    planned = mailings.plan(data, outputs)
+    for r in distribution.recipients(data, outputs):
+        if not r.email:
+            continue
+        drafts = {m.lang for m in planned.mailings if r.email in {a.email for a in (*m.to, *m.bcc)}}
+        assert set(r.languages) == drafts, r.name
 
 
 def test_contact_person_gets_the_pretasks_and_the_others_do_not(data):
@@ -119,7 +136,9 @@ def test_county_and_ngo_people_get_their_own_pretasks(data):
     everyone = people(data)
     heikki = names(everyone["Heikki Hva"])
     assert {"ennakkotehtava_sote_fi.docx", "ennakkotehtava_sote_sv.docx"} <= heikki
-    assert {"poytakirja_pohjoinen_fi.docx", "poytakirja_rannikko_sv.docx"} <= heikki
+    # the county's people: in the negotiation's first language (rannikko: fi first)
+    assert {"poytakirja_pohjoinen_fi.docx", "poytakirja_rannikko_fi.docx"} <= heikki
+    assert "poytakirja_rannikko_sv.docx" not in heikki
     assert everyone["Heikki Hva"].organisation == "Testilän hyvinvointialue"
     jaana = names(everyone["Jaana Järjestö"])
     assert "ennakkotehtava_jarjestot_fi.docx" in jaana
@@ -189,7 +208,7 @@ def test_jakelulista_workbook_from_a_build(tmp_path):
     assert aino["Sähköposti"] == "aino@alajarvenkyla.fi" and aino["Kieli"] == "suomi"
     assert "2_valmistelu/kutsu_pohjoinen_fi.docx" in aino["Asiakirjat"].split("\n")
     assert "3_neuvottelut/poytakirja_pohjoinen_fi.docx" in aino["Asiakirjat"].split("\n")
-    assert table["Bodil Ek"]["Kieli"] == "suomi ja ruotsi"
+    assert table["Bodil Ek"]["Kieli"] == "ruotsi"  # Bykulla is ruotsi-suomi
     assert table["Bodil Ek"]["Luottamushenkilö"] == "kyllä"
     assert table["Kirjaamo, Bykulla"]["Sähköposti"] == "registratur@bykulla.fi"
     assert len(table) == 9 + 4  # every participant and every registry

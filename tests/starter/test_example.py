@@ -217,6 +217,51 @@ def test_decisions_for_exactly_two_negotiations(
         assert isinstance(d["Määräaika"], dt.datetime)
 
 
+#: texts of a twin column that have no twin: municipality names and the fixed organisations
+def _untwinned(municipalities: dict[str, dict[str, object]]) -> set[str]:
+    return {schema.ORG_COUNTY, schema.ORG_NGO} | set(municipalities)
+
+
+def test_every_twin_column_is_filled_in_swedish(
+    wb: openpyxl.Workbook, municipalities: dict[str, dict[str, object]]
+) -> None:
+    untwinned = _untwinned(municipalities)
+    filled = 0
+    for sheet, columns in schema.SWEDISH_TWINS.items():
+        for row in records(wb, sheet):
+            for column in columns:
+                text, twin = row[column], row[schema.sv_column(column)]
+                if not isinstance(text, str) or text in untwinned:
+                    assert twin is None, (sheet, column, text)
+                    continue
+                assert isinstance(twin, str) and twin.strip(), (sheet, column, text)
+                assert twin != text, (sheet, column, text)
+                assert text.count("\n") == twin.count("\n"), (sheet, column, text)
+                filled += 1
+    assert filled == 175  # every twin-column text of the example, Pohjoinen's included
+
+
+def test_swedish_texts_are_consistent(wb: openpyxl.Workbook) -> None:
+    """The same Finnish text always gets the same Swedish text; choices map by position."""
+    seen: dict[str, str] = {}
+    for sheet, columns in schema.SWEDISH_TWINS.items():
+        for row in records(wb, sheet):
+            for column in columns:
+                text, twin = row[column], row[schema.sv_column(column)]
+                if isinstance(text, str) and isinstance(twin, str):
+                    assert seen.setdefault(text, twin) == twin, text
+    for row in records(wb, schema.SHEET_QUESTIONS):
+        fi, sv = row["Vaihtoehdot"], row["Vaihtoehdot ruotsiksi"]
+        assert (fi is None) == (sv is None)
+        if isinstance(fi, str) and isinstance(sv, str):
+            assert len(sv.split(";")) == len(fi.split(";"))
+    assert seen["Saaristo"] == "Skärgården"
+    assert seen["hytetu-koordinaattori"] == "hytetu-koordinator"
+    assert seen["Ehkäisevän päihdetyön työryhmä"] == (
+        "Arbetsgruppen för förebyggande rusmedelsarbete"
+    )
+
+
 def test_text_that_looks_like_a_formula_is_stored_as_text(wb: openpyxl.Workbook) -> None:
     for ws in wb:
         for row in ws.iter_rows():

@@ -9,11 +9,12 @@ audience's pre-tasks, per language group.
 Which files go to whom:
 
 * a negotiation's participants: its ``kutsu``, ``asialista``,
-  ``ennakkomateriaali`` and ``poytakirja``, in the languages of their
-  municipality (bilingual: both), or the negotiation's languages for people of
-  the county and other organisations;
+  ``ennakkomateriaali`` and ``poytakirja``, in the one language their e-mail
+  drafts are in (:func:`pipeline.documents.mailings.person_language`: their
+  municipality's main language, else the negotiation's first language);
 * a municipality's registry: the minutes and the pre-materials of its
-  negotiation, in the municipality's languages;
+  negotiation, in the municipality's languages
+  (:func:`pipeline.documents.mailings.registry_languages`);
 * the pre-tasks (``ennakkotehtava``) go to their audience: municipality
   contacts (role ``yhdyshenkilö``; a municipality without one: all its
   people) get the municipalities' pre-task and their own municipality's
@@ -29,6 +30,7 @@ from dataclasses import dataclass
 from pipeline.contract import schema
 from pipeline.contract.outputs import Output
 from pipeline.contract.values import key
+from pipeline.documents.mailings import person_language, registry_languages
 from pipeline.documents.vocab import MAILING_LABELS, Audience
 from pipeline.workbook.model import Negotiation, Participant, YearData
 
@@ -148,19 +150,21 @@ def _participant(data: YearData, p: Participant, files: _Files) -> Recipient:
         n = data.negotiation(code)
         if n is None:
             continue
-        wanted = languages_in(data, n, p.municipality)
-        langs.update(wanted)
-        docs += [o.path for o in files.by_negotiation.get(key(n.code), ()) if o.lang in wanted]
+        # the one language the person's drafts are in (mailings.plan says the same)
+        wanted = person_language(data, p, data.languages_of(n))
+        langs.add(wanted)
+        docs += [o.path for o in files.by_negotiation.get(key(n.code), ()) if o.lang == wanted]
     group = _pretask_audience(p, files)
     if group is not None:
-        if p.municipality:
-            m = data.municipality(p.municipality)
-            assert m is not None
-            pre_langs = set(schema.DOCUMENT_LANGUAGES[m.language])
-        else:
-            pre_langs = langs or set(data.languages)
-        langs |= pre_langs
-        pre = [o.path for o in files.by_audience.get(group, ()) if o.lang in pre_langs]
+        pretasks = files.by_audience.get(group, [])
+        made = tuple(lang for lang in data.languages if any(o.lang == lang for o in pretasks))
+        if group is Audience.MUNICIPALITIES and made:
+            pre_langs = {person_language(data, p, made)}
+            langs |= pre_langs
+        else:  # one draft in the first language, every language version attached
+            pre_langs = set(made)
+            langs |= set(made[:1])
+        pre = [o.path for o in pretasks if o.lang in pre_langs]
         forms = (
             [o.path for o in files.forms.get(key(p.municipality or ""), ())]
             if group is Audience.MUNICIPALITIES
@@ -201,7 +205,7 @@ def recipients(data: YearData, outputs: Sequence[Output]) -> list[Recipient]:
     result = [_participant(data, p, files) for p in data.participants]
     for m in data.municipalities:
         n = data.negotiation_of(m)
-        wanted = languages_in(data, n, m.name) if n else ()
+        wanted = registry_languages(m, data.languages_of(n)) if n else ()
         docs = tuple(
             o.path
             for o in (files.by_negotiation.get(key(n.code), ()) if n is not None else ())

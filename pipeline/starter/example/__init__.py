@@ -16,7 +16,9 @@ Deliberate details the documents and the validator should show:
 * Kuusiniemi has named no elected official (a warning);
 * the negotiation ``etela`` has its times as text (``klo 13.00``), the others as
   real Excel times; one raised item contains a line break, another an ``&``;
-* the survey sheet is pasted like a survey tool's export (metadata columns first).
+* the survey sheet is pasted like a survey tool's export (metadata columns first);
+* every Swedish twin (`<column> ruotsiksi`) is filled from :data:`.swedish.SV`, so the
+  Swedish documents are Swedish throughout and the build warns about no missing twin.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from pipeline.starter.example.county import (
 from pipeline.starter.example.people import PARTICIPANTS, PHENOMENA
 from pipeline.starter.example.register import DECISIONS, RAISED
 from pipeline.starter.example.survey import QUESTIONS, RESPONSES, SURVEY_HEADER
+from pipeline.starter.example.swedish import SV
 from pipeline.starter.save import save_new
 
 # ---------------------------------------------------------------- writing
@@ -91,6 +94,25 @@ def _check_columns(sheet: str, rows: Sequence[Sequence[object]]) -> None:
             raise ValueError(f"{sheet}: rivillä {values[:2]} on {len(values)} arvoa, ei {width}")
 
 
+#: texts of a twin column that are not translated through SV: municipality names (their
+#: Swedish name is `Kunta ruotsiksi`) and the fixed organisations the code translates
+_NOT_TWINNED = {schema.ORG_COUNTY, schema.ORG_NGO} | {m[0] for m in MUNICIPALITIES}
+
+
+def _fill_twins(ws: Worksheet, sheet: str, rows: Sequence[Sequence[object]]) -> None:
+    """Write each row's Swedish twins (`<column> ruotsiksi`) from SV, unless the row has them."""
+    names = [c.name for c in schema.SHEETS_BY_NAME[sheet].columns]
+    for row, values in enumerate(rows, start=2):
+        for column in schema.SWEDISH_TWINS[sheet]:
+            twin = names.index(schema.sv_column(column))
+            text = values[names.index(column)]
+            if len(values) > twin or not isinstance(text, str) or text in _NOT_TWINNED:
+                continue
+            if text not in SV:
+                raise ValueError(f"{sheet}.{column}: {text!r} has no Swedish text in swedish.SV")
+            _put(ws, row, twin + 1, SV[text])
+
+
 def example_workbook() -> Workbook:
     """The example workbook, in memory: :func:`blank_workbook` filled with the data above."""
     wb = blank_workbook()
@@ -111,6 +133,7 @@ def example_workbook() -> Workbook:
     ):
         _check_columns(sheet, rows)
         _fill(wb[sheet], rows)
+        _fill_twins(wb[sheet], sheet, rows)
 
     responses = wb[schema.SHEET_RESPONSES]
     kunta_help = schema.SHEETS_BY_NAME[schema.SHEET_RESPONSES].column("Kunta").help

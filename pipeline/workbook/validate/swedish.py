@@ -120,6 +120,9 @@ def missing_swedish(data: YearData, problems: Problems) -> None:
             ("Seurantavastuu", "monitoring"),
         ),
     )
+    # a negotiation's minutes record its notes
+    notes = [x for n in sv_negotiations for x in data.notes_of(n)]
+    _warn_fields(problems, schema.SHEET_NOTES, notes, (("Teksti", "text"),))
 
 
 def _warn_fields(
