@@ -23,10 +23,8 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 from xml.etree.ElementTree import Element
 
 from defusedxml import ElementTree
@@ -89,7 +87,9 @@ def check_bytes(name: str, content: bytes) -> list[Finding]:
         if suffix == ".xlsx":
             return _check_xlsx(name, content)
         if suffix == ".pdf":
-            return _check_pdf(name, content)
+            from pipeline.checks.pdf_check import check_pdf  # pypdf only when a PDF is checked
+
+            return check_pdf(name, content)
     except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, ValueError):
         return [
             Finding(
@@ -352,57 +352,3 @@ def _check_xlsx(name: str, content: bytes) -> list[Finding]:
                         )
                     )
     return findings
-
-
-# ---------------------------------------------------------------------- pdf
-
-
-def _check_pdf(name: str, content: bytes) -> list[Finding]:
-    import logging
-
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-    from pypdf.generic import DictionaryObject
-
-    # pypdf logs what it repairs in English; a broken PDF becomes our own finding instead
-    logging.getLogger("pypdf").setLevel(logging.ERROR + 10)
-    try:
-        reader = PdfReader(io.BytesIO(content))
-        root = reader.trailer["/Root"]
-        info: Mapping[str, Any] = reader.metadata or {}
-        if not isinstance(root, DictionaryObject):
-            raise KeyError("/Root")
-    except (PdfReadError, KeyError, OSError) as exc:
-        raise ValueError(str(exc)) from None
-    findings = []
-    marked = _entry(_entry(root, "/MarkInfo") or {}, "/Marked") == True  # noqa: E712
-    if not marked or "/StructTreeRoot" not in root:  # BooleanObject compares, never bool()
-        findings.append(
-            Finding(
-                name,
-                TAGGED,
-                "PDF ei ole tagitettu (rakenne puuttuu, ruudunlukija ei tunnista otsikoita "
-                "ja taulukoita). Tee PDF komennolla hytetu build --pdf.",
-            )
-        )
-    lang = str(root.get("/Lang", ""))
-    if lang not in LANGUAGES:
-        findings.append(
-            Finding(name, LANGUAGE, f"PDF:n kieli on ”{lang}”, pitää olla fi-FI tai sv-FI.")
-        )
-    title = str(info.get("/Title", "") or "").strip()
-    if not title:
-        findings.append(Finding(name, TITLE, "PDF:n ominaisuuksista puuttuu nimeke."))
-    shows_title = _entry(_entry(root, "/ViewerPreferences") or {}, "/DisplayDocTitle")
-    if shows_title != True:  # noqa: E712 (a pypdf BooleanObject, whose bool() is always True)
-        findings.append(
-            Finding(name, TITLE, "PDF ei näytä nimekettä ikkunan otsikossa (DisplayDocTitle).")
-        )
-    return findings
-
-
-def _entry(dictionary: Any, key: str) -> object:
-    """A PDF dictionary's entry, indirect references followed; None when missing."""
-    if key not in dictionary:
-        return None
-    return dictionary[key]  # pypdf's __getitem__ resolves indirect objects, .get does not

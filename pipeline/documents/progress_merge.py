@@ -18,8 +18,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from pipeline.contract import progress_form as layout
-from pipeline.contract.values import clean_text, is_blank, key, parse_date, short_date
-from pipeline.documents.tracker.rows import Formula, TrackerRow
+from pipeline.contract.values import clean_text, is_blank, key, short_date
+from pipeline.documents.tracker.rows import Formula, TrackerRow, cell_date
 from pipeline.errors import WARNING, Problem
 from pipeline.workbook.returned_progress import ProgressEntry, ReturnedProgress
 
@@ -31,14 +31,8 @@ def tracker_status(value: object) -> str | None:
     return layout.canonical_status(clean_text(value))
 
 
-def tracker_updated(value: object) -> dt.date | None:
-    """The tracker cell's ``Päivitetty`` as a date; None when empty or not a date."""
-    if isinstance(value, Formula):
-        return None
-    try:
-        return parse_date(value)
-    except ValueError:
-        return None
+#: the tracker cell's ``Päivitetty`` as a date; None when empty or not a date
+tracker_updated = cell_date
 
 
 def _tracker_note(value: object) -> str:

@@ -27,8 +27,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from pipeline.contract.tracker import IN_REGISTER, OWN_ROW, REGISTER_COLUMN, REGISTER_OWNED, REMOVED
-from pipeline.contract.values import clean_text, key, parse_date
-from pipeline.documents.tracker.rows import Formula, TrackerRow
+from pipeline.contract.values import clean_text, is_blank, key
+from pipeline.documents.tracker.rows import Formula, TrackerRow, cell_date
 from pipeline.documents.tracker.snapshot import Snapshot, fingerprint
 
 
@@ -71,25 +71,12 @@ class MergeReport:
         return list(dict.fromkeys(o.ident for o in self.overwritten))
 
 
-def _is_blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-def _as_date(value: object) -> dt.date | None:
-    if isinstance(value, Formula):
-        return None
-    try:
-        return parse_date(value)
-    except ValueError:
-        return None
-
-
 def same_value(typed: object, register: object) -> bool:
     """Whether a register column's cell in the tracker still says what the register says."""
     if isinstance(typed, Formula):
         return False
     if isinstance(register, dt.date) or isinstance(typed, dt.date):
-        as_typed, in_register = _as_date(typed), _as_date(register)
+        as_typed, in_register = cell_date(typed), cell_date(register)
         if as_typed is not None or in_register is not None:
             return as_typed == in_register
     return clean_text(typed) == clean_text(register)
@@ -106,7 +93,7 @@ def _edited(row: TrackerRow, name: str, register: object, written: dict[str, str
 
 def _own(row: TrackerRow, marked: bool) -> bool:
     """A row people added: no id, or marked ``oma rivi`` (or left unmarked) by them."""
-    if _is_blank(row.values.get("Tunnus")):
+    if is_blank(row.values.get("Tunnus")):
         return True
     if not marked:
         return False  # a tracker from before the Rekisterissä column: all rows were the register's

@@ -15,6 +15,16 @@ class Formula(str):
     """A formula a person wrote into the tracker (kept a formula; plain text never becomes one)."""
 
 
+def cell_date(value: object) -> dt.date | None:
+    """A tracker cell's value as a date; None when empty, a formula or not a date."""
+    if isinstance(value, Formula):
+        return None
+    try:
+        return parse_date(value)
+    except ValueError:
+        return None
+
+
 @dataclass
 class TrackerRow:
     values: dict[str, object]

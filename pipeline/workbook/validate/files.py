@@ -20,26 +20,34 @@ class _Raw(Protocol):
     def raw(self, name: str, required: bool = False) -> tuple[object, str] | None: ...
 
 
-def templates_folder(values: _Raw, workbook: Path, problems: Problems) -> Path | None:
-    """``Pohjakansio``: the county's own templates (``fi/``, ``sv/`` inside)."""
+def _given(values: _Raw, name: str, workbook: Path) -> tuple[str, Path, str] | None:
+    """The setting ``name`` as typed, the path it names, and its cell; None when not given."""
     from pipeline.workbook.validate.settings import typed_path
 
-    given = values.raw(schema.SETTING_TEMPLATES)
+    given = values.raw(name)
     if given is None:
         return None
     typed = clean_text(given[0])
-    path = typed_path(workbook, typed)
+    return typed, typed_path(workbook, typed), given[1]
+
+
+def templates_folder(values: _Raw, workbook: Path, problems: Problems) -> Path | None:
+    """``Pohjakansio``: the county's own templates (``fi/``, ``sv/`` inside)."""
     name = schema.SETTING_TEMPLATES
+    given = _given(values, name, workbook)
+    if given is None:
+        return None
+    typed, path, cell = given
     if path.is_file():
         problems.error(
-            given[1],
+            cell,
             f"{name}: ”{typed}” on tiedosto, ei kansio (haettiin {path}). Kirjoita kansion "
             "nimi, jossa ovat alikansiot fi ja sv, esim. pohjat.",
         )
         return None
     if not path.is_dir():
         problems.error(
-            given[1],
+            cell,
             f"{name}: kansiota ”{typed}” ei löydy (haettiin {path}). Tee pohjat komennolla "
             f"hytetu templates {typed}, kirjoita polku työkirjan kansiosta lähtien tai "
             "tyhjennä asetus.",
@@ -50,17 +58,14 @@ def templates_folder(values: _Raw, workbook: Path, problems: Problems) -> Path |
 
 def logo_file(values: _Raw, workbook: Path, problems: Problems) -> Path | None:
     """``Logo``: a PNG or JPEG image that can be read."""
-    from pipeline.workbook.validate.settings import typed_path
-
-    given = values.raw(schema.SETTING_LOGO)
+    name = schema.SETTING_LOGO
+    given = _given(values, name, workbook)
     if given is None:
         return None
-    typed = clean_text(given[0])
-    path = typed_path(workbook, typed)
-    name = schema.SETTING_LOGO
+    typed, path, cell = given
     if path.is_dir():
         problems.error(
-            given[1],
+            cell,
             f"{name}: ”{typed}” on kansio, ei kuvatiedosto (haettiin {path}). Kirjoita polun "
             "loppuun kuvan nimi, esim. pohjat/logo.png.",
         )
@@ -69,17 +74,17 @@ def logo_file(values: _Raw, workbook: Path, problems: Problems) -> Path | None:
         data = path.read_bytes()
     except FileNotFoundError:
         problems.error(
-            given[1],
+            cell,
             f"{name}: kuvaa ”{typed}” ei löydy (haettiin {path}). Kirjoita polku työkirjan "
             "kansiosta lähtien tai tyhjennä asetus.",
         )
         return None
     except OSError as exc:
-        problems.error(given[1], f"{name}: kuvaa ”{typed}” ei voi lukea ({os_reason(exc)}).")
+        problems.error(cell, f"{name}: kuvaa ”{typed}” ei voi lukea ({os_reason(exc)}).")
         return None
     problem = image_problem(data)
     if problem is not None:
-        problems.error(given[1], f"{name}: ”{typed}”: {problem}")
+        problems.error(cell, f"{name}: ”{typed}”: {problem}")
         return None
     return path
 
