@@ -7,7 +7,7 @@ allows in memory, and only then writes them all into ``DIR/<Vuosi>/`` at once.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -145,7 +145,8 @@ def build(
         rebuild = Rebuild(inputs, target, merged=merged, replace_edited=replace_edited)
         documents = make_documents(inputs, progress, rebuild.settle)
         outputs = rebuild.finish(documents.outputs)
-        outputs = _archive_grade(outputs, data, inputs.created, pdf, progress, target)
+        recorded = {path: r.sha256 for path, r in rebuild.recorded.items()}
+        outputs = _archive_grade(outputs, data, inputs.created, pdf, progress, target, recorded)
         files = {o.path: o.content for o in outputs}
         files[FILE_NAME] = archive_list(outputs, data.settings, inputs.build_date)
         written = commit_build(
@@ -183,11 +184,14 @@ def _archive_grade(
     pdf: bool,
     progress: Callable[[str], None] | None,
     target: Path,
+    recorded: Mapping[str, str],
 ) -> list[Output]:
     """Every file marked when it names people (``henkilotietoja``); PDF/A copies (same
     metadata) if asked, and the still-valid copies of the previous build in ``target``
-    kept either way (:func:`~pipeline.output.pdf.previous_copies`). (The files were stamped with the build's time, not the clock,
-    by :func:`make_documents`, before the e-mail drafts attached them.)
+    kept either way (:func:`~pipeline.output.pdf.previous_copies`; ``recorded``: the previous
+    archive list's checksums, as the rebuild read them). (The files were stamped with the
+    build's time, not the clock, by :func:`make_documents`, before the e-mail drafts attached
+    them.)
 
     Applies to whatever the producers made, so new document types are covered.
     """
@@ -196,7 +200,7 @@ def _archive_grade(
 
     outputs = mark_personal_data(outputs, data)
     # PDF reuse (#12, #17): an unchanged Word document keeps its PDF, with or without --pdf
-    kept = previous_copies(outputs, target)
+    kept = previous_copies(outputs, target, recorded)
     if pdf:
         copies = add_pdf_copies(outputs, when, previous=kept)
         if progress:

@@ -23,6 +23,7 @@ import csv
 import datetime as dt
 import hashlib
 import tempfile
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -54,24 +55,22 @@ def check_available() -> None:
     require_soffice()
 
 
-def previous_copies(outputs: list[Output], target: Path) -> dict[str, Output]:
+def previous_copies(
+    outputs: list[Output], target: Path, recorded: Mapping[str, str] | None = None
+) -> dict[str, Output]:
     """Word document path -> its PDF copy from the previous build in ``target``, still valid.
 
     Valid: the Word document's bytes are those the previous build recorded (its
     SHA-256 in the archive list), and the PDF beside it is a regular file whose
     SHA-256 is the one recorded for it (not edited, not replaced). The copy keeps
     its bytes and takes the Word document's archive metadata, as a fresh copy would.
+    ``recorded`` (path -> SHA-256 of the previous archive list) when the caller has
+    read it already; else it is read here.
     """
-    listing = target / FILE_NAME
-    if is_link(target) or not listing.is_file() or is_link(listing):
+    if is_link(target):
         return {}
-    try:
-        recorded = {
-            r.get("tiedosto", ""): (r.get("sha256") or "").strip().lower()
-            for r in read_archive_list(read_regular(listing))
-        }
-    except (OSError, UnicodeDecodeError, csv.Error):
-        return {}
+    if recorded is None:
+        recorded = _recorded_checksums(target)
     kept: dict[str, Output] = {}
     for out in outputs:
         if not out.path.lower().endswith(".docx") or recorded.get(out.path) != out.sha256:
@@ -87,6 +86,20 @@ def previous_copies(outputs: list[Output], target: Path) -> dict[str, Output]:
         if hashlib.sha256(content).hexdigest() == sha:
             kept[out.path] = replace(out, path=copy, content=content)
     return kept
+
+
+def _recorded_checksums(target: Path) -> dict[str, str]:
+    """Path -> SHA-256 in the previous build's archive list; empty when there is none."""
+    listing = target / FILE_NAME
+    if not listing.is_file() or is_link(listing):
+        return {}
+    try:
+        return {
+            r.get("tiedosto", ""): (r.get("sha256") or "").strip().lower()
+            for r in read_archive_list(read_regular(listing))
+        }
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return {}
 
 
 def add_pdf_copies(
