@@ -41,7 +41,14 @@ def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
 
         try:
             with interrupt.handled():
-                return func(*args, **kwargs)
+                try:
+                    return func(*args, **kwargs)
+                except BaseException:
+                    # a library can turn the interrupt into its own error (openpyxl's
+                    # descriptors re-raise anything as TypeError): the user's Ctrl+C wins
+                    if interrupt.requested():
+                        raise KeyboardInterrupt from None
+                    raise
         except KeyboardInterrupt:
             click.echo("Keskeytetty.", err=True)
             sys.exit(EXIT_INTERRUPTED)

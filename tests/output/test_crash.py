@@ -323,3 +323,31 @@ def test_ctrl_c_at_any_point_stops_cleanly(tmp_path):
             assert r["err"].endswith("Keskeytetty.\n"), r
         assert r["same"] and r["left"] == ["2027"], r
     assert interrupted >= 10  # most signals came while the build ran
+
+
+def test_an_interrupt_a_library_turned_into_another_error_still_reads_keskeytetty(capsys):
+    # openpyxl's descriptors catch everything, the KeyboardInterrupt too, and raise
+    # TypeError("expected ..."): the remembered Ctrl+C decides the outcome, not that error
+    from pipeline.cli.commands import _friendly
+
+    def swallowing_library() -> None:
+        try:
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(1)
+        except BaseException:
+            raise TypeError("expected <class 'CellRange'>") from None
+
+    with pytest.raises(SystemExit) as exc:
+        _friendly(swallowing_library)()
+    assert exc.value.code == 130
+    assert capsys.readouterr().err == "Keskeytetty.\n"
+
+
+def test_an_error_without_an_interrupt_is_not_taken_for_one():
+    from pipeline.cli.commands import _friendly
+
+    def failing() -> None:
+        raise TypeError("a bug, not a Ctrl+C")
+
+    with pytest.raises(TypeError, match="a bug"):
+        _friendly(failing)()
