@@ -201,14 +201,15 @@ class Writer:
             self.heading(self.w("decisions_heading"), 3)
             self.loop_table(
                 self.w("decisions_heading"),
+                # seven facts in five columns: what to do with who does it, the forum
+                # with who monitors it, so that each column holds its longest word
+                # ("Järjestöneuvottelukunta", "harrastusmahdollisuudet" need 3.5 cm)
                 [
-                    ("col_municipality", 2.0, "d.municipality"),
-                    ("col_decision", 3.3, "d.decision"),
-                    ("col_follow_up", 3.0, "d.follow_up"),
-                    ("col_responsible", 2.3, "d.responsible"),
-                    ("col_forum", 2.3, "d.forum"),
-                    ("col_monitoring", 2.2, "d.monitoring"),
-                    ("col_deadline", 1.9, "d.deadline"),
+                    ("col_municipality", 2.6, "d.municipality"),
+                    ("col_decision", 4.4, "d.decision"),
+                    ("col_follow_up_responsible", 4.0, ("d.follow_up", "d.responsible")),
+                    ("col_forum_monitoring", 4.0, ("d.forum", "d.monitoring")),
+                    ("col_deadline", 2.0, "d.deadline"),
                 ],
                 "d in item.decisions",
             )

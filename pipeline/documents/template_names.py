@@ -33,9 +33,15 @@ CONTEXTS: Mapping[str, type] = {
 
 #: names an older version's templates used -> the name now (``nimi X on nyt Y``), as paths
 #: (``negotiation.when``, ``delegations.people.name``). Add a line whenever a context field a
-#: template can read is renamed or moved. (Every context class in the history so far, back to
-#: the first ``pipeline/context.py``, kept its field names, so there is nothing to add yet.)
-RENAMED: dict[str, str] = {}
+#: template can read is renamed or moved. Found by linting every version of every template in
+#: the history against today's names, and by comparing every context class's fields over it.
+RENAMED: dict[str, str] = {
+    # 7e4a856 (issue 15): the press release's "ja 3 muuta sopimusta" after the list became
+    # the sentence before it that counts them all ("Neuvottelussa sovittiin kuudesta asiasta,
+    # muun muassa seuraavista:"); the old tiedote templates read it in
+    # {% if n.more %}{{ n.more }}{% endif %}
+    "negotiations.more": "negotiations.agreements_intro",
+}
 
 
 @functools.cache

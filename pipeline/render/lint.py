@@ -337,7 +337,7 @@ class _Walker:
             self.report(
                 node,
                 f"nimi ”{path}” on nyt ”{new}” (pohja on tehty ohjelman vanhemmalle "
-                f"versiolle). Kirjoita tunnisteeseen ”{new}”.",
+                f"versiolle). Kirjoita tunnisteeseen ”{_as_typed(node, path, new)}”.",
                 name,
             )
             return
@@ -357,6 +357,18 @@ class _Walker:
         self.reported.add((message, lineno))
         text = _text_of(self.lines, lineno, near)
         self.problems.error(self.where, f"{message} Kohta: ”{text}”.")
+
+
+def _as_typed(node: nodes.Node, old: str, new: str) -> str:
+    """``new`` as the tag writes it: ``n.agreements_intro`` for ``n.more`` in a loop."""
+    parent, _, field = new.rpartition(".")
+    if (
+        isinstance(node, nodes.Getattr)
+        and isinstance(node.node, nodes.Name)
+        and parent == old.rpartition(".")[0]
+    ):
+        return f"{node.node.name}.{field}"
+    return new
 
 
 def paths(shapes: Mapping[str, Shape]) -> Iterator[str]:

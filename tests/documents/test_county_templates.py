@@ -128,6 +128,24 @@ def test_a_renamed_name_says_what_it_is_now(
     ]
 
 
+def test_a_press_release_template_of_an_older_version_is_told_the_name_now(
+    tmp_path: Path,
+) -> None:
+    """The tiedote templates before issue 15 closed each list with ``n.more``."""
+    pohjat = own_templates(tmp_path)
+    add_paragraph(
+        pohjat / "fi" / "tiedote.docx",
+        "{% for n in negotiations %}{% if n.more %}{{ n.more }}{% endif %}{% endfor %}",
+    )
+    _, problems = check(county_workbook(tmp_path, Pohjakansio="pohjat"))
+    assert [str(p) for p in problems.errors] == [
+        f"{Path('pohjat') / 'fi' / 'tiedote.docx'}: nimi ”negotiations.more” on nyt "
+        "”negotiations.agreements_intro” (pohja on tehty ohjelman vanhemmalle versiolle). "
+        "Kirjoita tunnisteeseen ”n.agreements_intro”. Kohta: ”{% for n in negotiations %}"
+        "{% if n.more %}{{ n.more }}{% endif %}{% endfor %}”."
+    ]
+
+
 def test_finnish_and_swedish_overrides_reading_different_names_warn(tmp_path: Path) -> None:
     pohjat = own_templates(tmp_path)
     add_paragraph(pohjat / "fi" / "asialista.docx", "Tunnus: {{ negotiation.code }}")
