@@ -160,7 +160,7 @@ def _concerning(
     return own, by_area
 
 
-def _row_height(texts: Sequence[tuple[str, int]]) -> float:
+def row_height_of(texts: Sequence[tuple[str, int]]) -> float:
     """Tall enough for the longest wrapped text; ``texts`` = (text, column width)."""
     return row_height(texts, minimum=_MIN_ROW_HEIGHT, padding=6)
 
@@ -178,14 +178,17 @@ def form_workbook(
     municipality: Municipality,
     rows: Sequence[TrackerRow],
     texts: RowText | None = None,
+    *,
+    chosen: Sequence[TrackerRow] | None = None,
 ) -> Workbook:
     """The progress form of ``municipality`` for the tracker ``rows`` (all of them; it picks).
 
-    ``texts``: the agreements' texts in the form's language (:func:`register_texts` if None).
+    ``texts``: the agreements' texts in the form's language (:func:`register_texts` if None);
+    ``chosen``: the rows it shows, if not :func:`rows_for` ``municipality``.
     """
     lang = municipality.main_language
     s = data.settings
-    chosen = rows_for(data, municipality, rows)
+    chosen = rows_for(data, municipality, rows) if chosen is None else chosen
     shown = texts or register_texts(data)
     wb = Workbook()
     ws = wb.active
@@ -204,7 +207,7 @@ def form_workbook(
     instructions = layout.text("instructions", lang)
     set_text(ws[f"A{layout.ROW_INSTRUCTIONS}"], instructions, wrap=True)
     ws.merge_cells(f"A{layout.ROW_INSTRUCTIONS}:{layout.LAST_COLUMN}{layout.ROW_INSTRUCTIONS}")
-    ws.row_dimensions[layout.ROW_INSTRUCTIONS].height = _row_height([(instructions, total_width)])
+    ws.row_dimensions[layout.ROW_INSTRUCTIONS].height = row_height_of([(instructions, total_width)])
     contact = ", ".join(x for x in (s.coordinator, s.coordinator_email, s.coordinator_phone) if x)
     if contact:
         set_text(ws[f"A{layout.ROW_RETURN}"], t("survey_return_to", lang, who=contact))
@@ -252,6 +255,28 @@ def form_workbook(
     return wb
 
 
+def cell_value(
+    data: YearData, row: TrackerRow, column: str, lang: str, texts: RowText
+) -> str | dt.date:
+    """What the form's ``column`` shows of ``row``: a date as a date, anything else as text."""
+    if column == "Tunnus":
+        return row.id
+    if column == "Kunta":
+        return _municipality_cell(data, row, lang)
+    if column in _TRANSLATED:
+        return texts(row, column, lang)
+    if column == "Tilannekuvaus":
+        return tracker_text(row, column, lang)
+    if column == "Tila":
+        status = tracker_status(row.values.get("Tila"))
+        return layout.status_label(status, lang) if status else ""
+    day = row.values.get(column)  # the dates: typed text stays text
+    when = tracker_updated(day) if column == "Päivitetty" else day
+    if isinstance(when, dt.date):
+        return when.date() if isinstance(when, dt.datetime) else when
+    return "" if column == "Päivitetty" else clean_text(day)
+
+
 def _write_row(
     ws: Worksheet, r: int, data: YearData, row: TrackerRow, lang: str, texts: RowText
 ) -> None:
@@ -259,33 +284,17 @@ def _write_row(
     for letter, column, width in layout.COLUMNS:
         cell = ws[f"{letter}{r}"]
         cell.border = _BOX
-        if column == "Tunnus":
-            value = row.id
-        elif column == "Kunta":
-            value = _municipality_cell(data, row, lang)
-        elif column in _TRANSLATED:
-            value = texts(row, column, lang)
-        elif column == "Tilannekuvaus":
-            value = tracker_text(row, column, lang)
-        elif column == "Tila":
-            status = tracker_status(row.values.get("Tila"))
-            value = layout.status_label(status, lang) if status else ""
-        else:  # the dates: a date as a date, anything else (typed text) as text
-            day = row.values.get(column)
-            when = tracker_updated(day) if column == "Päivitetty" else day
-            if isinstance(when, dt.date):
-                set_date(cell, when.date() if isinstance(when, dt.datetime) else when)
-                value = None
-            else:
-                value = "" if column == "Päivitetty" else clean_text(day)
-        if value is not None:
+        value = cell_value(data, row, column, lang, texts)
+        if isinstance(value, dt.date):
+            set_date(cell, value)
+        else:
             set_text(cell, value)
             shown.append((value, width))
         cell.alignment = _WRAP
         if column in layout.EDITABLE:
             cell.protection = _UNLOCKED
             cell.fill = _EDIT_FILL
-    ws.row_dimensions[r].height = _row_height(shown)
+    ws.row_dimensions[r].height = row_height_of(shown)
 
 
 def _validations(ws: Worksheet, lang: str, last: int) -> None:
@@ -367,19 +376,19 @@ def progress_forms(
             "seurantalomake: päätösrekisterissä (Päätökset) ei ole päätöksiä, joten "
             "seurantalomakkeita ei tehty."
         )
+    from pipeline.documents.progress_copies import FormCopies
+
+    forms = FormCopies(data, rows, texts, inputs.properties)
     outputs = []
     for m in data.municipalities:
         lang = m.main_language
         title = form_title(data, m)
-        content = progress_form(
-            data, m, rows, properties=inputs.properties(title, "seurantalomake", lang), texts=texts
-        )
         outputs.append(
             Output(
                 path=form_path(m),
                 doc_type="seurantalomake",
                 title=title,
-                content=content,
+                content=forms.form(m, rows_for(data, m, rows)),
                 municipality=m.name,
                 lang=lang,
             )
