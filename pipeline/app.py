@@ -1,13 +1,14 @@
 """The core, callable as a library: read → validate → model → render → write.
 
 ``check`` validates; ``build`` validates, renders every document the data
-allows in memory, and only then writes them all into ``DIR/<Vuosi>/`` at once.
+allows, writes each into the work area as soon as it is final (keeping only its
+record in memory), and only then puts them all into ``DIR/<Vuosi>/`` at once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,6 +23,7 @@ from pipeline.workbook import load as workbook_load
 from pipeline.workbook.model import YearData
 
 if TYPE_CHECKING:
+    from pipeline.output.staging import Staging
     from pipeline.render.word import Renderer
 
 DEFAULT_WORKBOOK = Path("input/hytetu.xlsx")
@@ -120,7 +122,8 @@ def build(
     from pipeline.documents.plan import make_documents
     from pipeline.documents.progress_merge import report_lines
     from pipeline.documents.tracker.existing import read_tracker
-    from pipeline.output.commit import check_target, commit_build
+    from pipeline.output.commit import begin, commit_staged
+    from pipeline.output.metadata import personal_data_marker
     from pipeline.output.workspace import hold
     from pipeline.rebuild import Rebuild
 
@@ -130,31 +133,45 @@ def build(
 
         check_available()
     target = Path(out) / str(data.settings.year)
-    with hold(target.parent):  # one build at a time per output folder
-        check_target(target)
-        tracker_path = naming.output_path("seurantataulukko", str(data.settings.year), ext="xlsx")
-        current = target / tracker_path
-        inputs = BuildInputs(
-            data=data,
-            build_date=build_date(data),
-            current_tracker=read_tracker(current) if current.is_file() else None,
-            renderer=renderer or renderer_for(data),
-            fixed_date=source_date_epoch() is not None,
-        )
-        merged = [tracker_path] if inputs.current_tracker else []
-        rebuild = Rebuild(inputs, target, merged=merged, replace_edited=replace_edited)
-        documents = make_documents(inputs, progress, rebuild.settle)
-        outputs = rebuild.finish(documents.outputs)
-        recorded = {path: r.sha256 for path, r in rebuild.recorded.items()}
-        outputs = _archive_grade(outputs, data, inputs.created, pdf, progress, target, recorded)
-        files = {o.path: o.content for o in outputs}
-        files[FILE_NAME] = archive_list(outputs, data.settings, inputs.build_date)
-        written = commit_build(
+    with hold(target.parent) as lock:  # one build at a time per output folder
+        # each file goes to the work area as soon as it is final; only its record stays
+        staging, leftovers = begin(target, lock)
+        try:
+            tracker_path = naming.output_path(
+                "seurantataulukko", str(data.settings.year), ext="xlsx"
+            )
+            current = target / tracker_path
+            inputs = BuildInputs(
+                data=data,
+                build_date=build_date(data),
+                current_tracker=read_tracker(current) if current.is_file() else None,
+                renderer=renderer or renderer_for(data),
+                fixed_date=source_date_epoch() is not None,
+            )
+            merged = [tracker_path] if inputs.current_tracker else []
+            rebuild = Rebuild(inputs, target, merged=merged, replace_edited=replace_edited)
+            mark = personal_data_marker(data)
+
+            def store(made: Sequence[Output]) -> list[Output]:
+                return staging.store(mark(o) for o in rebuild.finish(made))
+
+            documents = make_documents(inputs, progress, rebuild.settle, store)
+            recorded = {path: r.sha256 for path, r in rebuild.recorded.items()}
+            outputs = list(documents.outputs)
+            outputs += _pdf_copies(
+                outputs, inputs.created, pdf, progress, target, recorded, staging
+            )
+            staging.put(FILE_NAME, archive_list(outputs, data.settings, inputs.build_date))
+        except BaseException:
+            staging.remove()
+            raise
+        written = commit_staged(
             target,
-            files,
+            staging,
             merged=merged,
             replace_edited=replace_edited,
             kept_edits=rebuild.note(),
+            leftovers=leftovers,
         )
         replaced = sorted(
             {*written.replaced, *(e.path for e in rebuild.edited.values() if e.replaced)}
@@ -177,35 +194,30 @@ def build(
     )
 
 
-def _archive_grade(
+def _pdf_copies(
     outputs: list[Output],
-    data: YearData,
     when: dt.datetime,
     pdf: bool,
     progress: Callable[[str], None] | None,
     target: Path,
     recorded: Mapping[str, str],
+    staging: Staging,
 ) -> list[Output]:
-    """Every file marked when it names people (``henkilotietoja``); PDF/A copies (same
-    metadata) if asked, and the still-valid copies of the previous build in ``target``
-    kept either way (:func:`~pipeline.output.pdf.previous_copies`; ``recorded``: the previous
-    archive list's checksums, as the rebuild read them). (The files were stamped with the
-    build's time, not the clock, by :func:`make_documents`, before the e-mail drafts attached
-    them.)
-
-    Applies to whatever the producers made, so new document types are covered.
+    """PDF/A copies (the Word documents' metadata) if asked, and the still-valid copies
+    of the previous build in ``target`` kept either way
+    (:func:`~pipeline.output.pdf.previous_copies`; ``recorded``: the previous archive
+    list's checksums, as the rebuild read them), each written to ``staging``. (Every
+    file was marked when it names people, ``henkilotietoja``, and stamped with the
+    build's time, not the clock, as it was stored.)
     """
-    from pipeline.output.metadata import mark_personal_data
     from pipeline.output.pdf import add_pdf_copies, previous_copies
 
-    outputs = mark_personal_data(outputs, data)
     # PDF reuse (#12, #17): an unchanged Word document keeps its PDF, with or without --pdf
-    kept = previous_copies(outputs, target, recorded)
-    if pdf:
-        copies = add_pdf_copies(outputs, when, previous=kept)
-        if progress:
-            for o in copies:
-                progress(o.path)
-    else:
-        copies = list(kept.values())
-    return outputs + copies
+    kept = previous_copies(outputs, target, recorded, staging)
+    if not pdf:
+        return list(kept.values())
+    copies = add_pdf_copies(outputs, when, previous=kept, staging=staging)
+    if progress:
+        for o in copies:
+            progress(o.path)
+    return copies

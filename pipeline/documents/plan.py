@@ -8,7 +8,7 @@ is passed through shared state; a new document type is one more line here.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.contract.outputs import Output
 from pipeline.documents.contexts.common import LastYear
@@ -50,24 +50,35 @@ class Documents:
 
 #: the output stage's rewriting of files (xlsx/pdf times), applied before any draft attaches them
 Settle = Callable[[Sequence[Output]], list[Output]]
+#: e-mail drafts made (and handed to ``store``) at a time: each holds its attachments
+DRAFTS_AT_A_TIME = 50
 
 
 def make_documents(
     inputs: BuildInputs,
     progress: Callable[[str], None] | None = None,
     settle: Settle | None = None,
+    store: Settle | None = None,
 ) -> Documents:
     """Run every producer; ``progress`` hears each file's path as soon as it is made.
 
     ``settle``: what the output stage does to a file's bytes before writing it
     (the build passes :func:`pipeline.output.reproducible.normalize_outputs`);
     the drafts are made from the settled files, so their attachments are the
-    year folder's files byte for byte. Every returned output is settled.
+    year folder's files byte for byte. Every returned output but the drafts is settled.
+    ``store``: what the output stage does with each producer's files once they are
+    final (the drafts included): the build writes them to its work area and keeps
+    their records only, so the files are not all held in memory at once.
     """
     made: list[Made] = []
 
-    def keep(result: Made) -> None:
-        made.append(result)
+    def keep(result: Made, *, settled: bool = True) -> None:
+        outputs = list(result.outputs)
+        if settle and settled:
+            outputs = settle(outputs)
+        if store:
+            outputs = store(outputs)
+        made.append(replace(result, outputs=tuple(outputs)))
         if progress:
             for o in result.outputs:
                 progress(o.path)
@@ -93,22 +104,20 @@ def make_documents(
     keep(progress_forms(inputs, tracked.rows))
     keep(press_release(inputs))
     keep(summary(inputs, tracked.rows, as_of))
-    # the files as they will be written: what the drafts attach
-    documents = [o for m in made for o in m.outputs]
-    settled = settle(documents) if settle else documents
+    # the files as they will be written (settled as each producer made them): what the
+    # drafts attach
+    settled = [o for m in made for o in m.outputs]
     mail = mailing_plan(inputs.data, settled)
     # last but the drafts: it lists every file, and each mailing's draft
-    listed = distribution_list(inputs, settled, mail)
-    keep(listed)
-    keep(drafts(inputs, mail))
-    listed_outputs = list(listed.outputs)
-    tail = [o for m in made[-1:] for o in m.outputs]
+    keep(distribution_list(inputs, settled, mail))
+    for start in range(0, max(len(mail.mailings), 1), DRAFTS_AT_A_TIME):
+        part = mail.mailings[start : start + DRAFTS_AT_A_TIME]
+        keep(
+            drafts(inputs, replace(mail, mailings=part, skipped=mail.skipped if not start else ())),
+            settled=False,
+        )
     return Documents(
-        outputs=(
-            *settled,
-            *(settle(listed_outputs) if settle else listed_outputs),
-            *tail,
-        ),
+        outputs=tuple(o for m in made for o in m.outputs),
         skipped=tuple(why for m in made for why in m.skipped),
         merge=tracked.merge,
         warnings=(*tracked.warnings, *mail.warnings, *(w for m in made for w in m.warnings)),

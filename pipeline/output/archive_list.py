@@ -67,7 +67,7 @@ def archive_list(outputs: list[Output], settings: Settings, build_date: dt.date)
                 settings.retention,
                 settings.record_class,
                 out.sha256,
-                len(out.content),
+                out.size,
             )
         )
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")

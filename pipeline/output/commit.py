@@ -34,6 +34,7 @@ from pathlib import Path
 from pipeline.errors import OutputProblem, os_reason
 from pipeline.output import interrupt, workspace
 from pipeline.output.edits import NOTE_NAME, KeptEdit, note
+from pipeline.output.staging import Staging, safe_join
 from pipeline.output.year_folder import (
     Existing,
     check_links,
@@ -42,7 +43,6 @@ from pipeline.output.year_folder import (
     is_link,
     locked_files,
     open_regular,
-    read_regular,
     survey,
 )
 from pipeline.output.year_folder import sha256 as _sha256
@@ -52,10 +52,12 @@ __all__ = [
     "Existing",
     "WriteReport",
     "backup_root",
+    "begin",
     "check_links",
     "check_locks",
     "check_target",
     "commit_build",
+    "commit_staged",
     "locked_files",
     "survey",
 ]
@@ -151,13 +153,6 @@ def _umask() -> int:
     return mask
 
 
-def _safe_join(root: Path, relative: str) -> Path:
-    target = (root / relative).resolve()
-    if root.resolve() not in target.parents:
-        raise OutputProblem(f"{relative}: tiedostonimi osoittaa tulostekansion ulkopuolelle.")
-    return target
-
-
 def _copy_regular(source: Path, path: Path) -> None:
     """``shutil.copy2`` for a file that must not have become a link meanwhile."""
     with open_regular(source) as src, open(path, "wb") as dst:
@@ -200,22 +195,63 @@ def commit_build(
 
     Holds the output folder's lock (re-entered if the caller holds it already).
     The swap happens only if no interrupt came, even one a library swallowed
-    (:mod:`.interrupt`); an interrupt during the swap undoes it.
+    (:mod:`.interrupt`); an interrupt during the swap undoes it. (The build
+    itself writes its files as it makes them: :func:`begin`, :func:`commit_staged`.)
     """
+    with workspace.hold(target.parent) as lock:
+        staging, leftovers = begin(target, lock)
+        try:
+            for relative, content in files.items():
+                staging.put(relative, content)
+        except BaseException:
+            staging.remove()
+            raise
+        return commit_staged(
+            target,
+            staging,
+            merged=merged,
+            replace_edited=replace_edited,
+            kept_edits=kept_edits,
+            leftovers=leftovers,
+        )
+
+
+def begin(target: Path, lock: workspace.Lock) -> tuple[Staging, list[str]]:
+    """The work area cleared of what dead builds left (what was done, one line each) and
+    the new year folder started in it; the caller holds ``lock``."""
     if target.exists() and not target.is_dir() and not is_link(target):
         raise OutputProblem(
             f"{target}: tulostekansion paikalla on tiedosto. Siirrä tai nimeä tiedosto "
             "uudelleen, tai anna toinen kansio valitsimella --out. Mitään ei kirjoitettu."
         )
-    with workspace.hold(target.parent) as lock:
-        report = WriteReport(leftovers=workspace.clear_leftovers(lock))
-        _commit(target, files, set(merged), replace_edited, kept_edits, report)
+    leftovers = workspace.clear_leftovers(lock)
+    check_target(target)
+    return Staging(target), leftovers
+
+
+def commit_staged(
+    target: Path,
+    staging: Staging,
+    *,
+    merged: Iterable[str] = (),
+    replace_edited: bool = False,
+    kept_edits: list[KeptEdit] | None = None,
+    leftovers: list[str] | None = None,
+) -> WriteReport:
+    """Swap ``staging`` (every file of the build written) in as ``target``, as
+    :func:`commit_build` does; the work area is removed if anything stops it."""
+    report = WriteReport(leftovers=list(leftovers or ()))
+    try:
+        _commit(target, staging, set(merged), replace_edited, kept_edits, report)
+    except BaseException:
+        staging.remove()
+        raise
     return report
 
 
 def _commit(
     target: Path,
-    files: dict[str, bytes],
+    staging: Staging,
     merged: set[str],
     replace_edited: bool,
     kept_edits: list[KeptEdit] | None,
@@ -224,13 +260,14 @@ def _commit(
     check_target(target)
     existing = survey(target)
     report.rebuild = existing.has_archive_list
+    files = staging.files
     edited = [rel for rel in existing.edited() if rel not in merged]
     clashing_added = [rel for rel in existing.added() if rel in files and rel not in merged]
     # a file the build would overwrite with something else than what is there now
     conflicts = sorted(
         rel
         for rel in {*edited, *clashing_added}
-        if rel in files and files[rel] != read_regular(existing.files[rel])
+        if rel in files and staging.sha256(rel) != _sha256(existing.files[rel])
     )
     if conflicts and not replace_edited:
         raise OutputProblem(_conflict_message(target, existing, conflicts))
@@ -238,31 +275,15 @@ def _commit(
     carried = [rel for rel in existing.added() if rel not in files]
     carried += [rel for rel in edited if rel not in files]
     parent = target.parent
-    work = workspace.work_area(parent)
-    try:
-        staging = workspace.new_folder(parent, target.name)
-        # the year folder keeps the permissions it had (or the umask's)
-        mode = target.stat().st_mode & 0o7777 if target.is_dir() else 0o777 & ~_umask()
-        os.chmod(staging, mode)
-    except OSError as exc:
-        workspace.remove(work)
-        raise OutputProblem(
-            f"{parent}: tulostekansiota ei voi luoda ({os_reason(exc)}). "
-            "Tarkista kansion oikeudet tai anna toinen kansio valitsimella --out."
-        ) from None
+    work = staging.work
     old: Path | None = None
     try:
-        _backups(target, files, merged, edited, conflicts, existing, report)
+        _backups(target, staging, merged, edited, conflicts, existing, report)
         if kept_edits is not None and (kept_edits or (backup_root(target) / NOTE_NAME).exists()):
             _stage_note(target, note(kept_edits))
-        for relative, content in files.items():
-            interrupt.check()
-            path = _safe_join(staging, relative)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(content)
         for rel in sorted(set(carried)):
             interrupt.check()
-            path = _safe_join(staging, rel)
+            path = safe_join(staging.root, rel)
             path.parent.mkdir(parents=True, exist_ok=True)
             _copy_regular(existing.files[rel], path)
             report.kept.append(rel)
@@ -272,13 +293,14 @@ def _commit(
             if target.exists():
                 old = workspace.old_slot(parent, target.name)
                 os.replace(target, old)
-            os.replace(staging, target)
+            os.replace(staging.root, target)
             if interrupt.requested():  # came during the swap: undo it
-                os.replace(target, staging)
+                os.replace(target, staging.root)
                 if old is not None:
                     os.replace(old, target)
                     old = None
                 raise KeyboardInterrupt
+            staging.folder.root = target
     except OSError as exc:
         _restore(target, old, work)
         where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
@@ -304,7 +326,7 @@ def _commit(
 
 def _backups(
     target: Path,
-    files: dict[str, bytes],
+    staging: Staging,
     merged: set[str],
     edited: list[str],
     conflicts: list[str],
@@ -313,11 +335,13 @@ def _backups(
 ) -> None:
     """Copies of every generated file whose content changes (the tracker included), of
     dropped files and of replaced hand-edited files."""
+    files = staging.files
     generated = (set(existing.recorded) | merged) - set(conflicts)
     for rel in sorted(generated & set(files) & set(existing.files)):
         previous = existing.files[rel]
-        if read_regular(previous) != files[rel]:
-            made = _backup(target, rel, previous, _sha256(previous))
+        sha = _sha256(previous)
+        if sha != staging.sha256(rel):
+            made = _backup(target, rel, previous, sha)
             if made:
                 report.backups.append(made)
             report.changed.append(rel)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import TypeAlias
 from xml.sax.saxutils import escape
@@ -94,13 +94,19 @@ def mark_personal_data(outputs: list[Output], data: YearData) -> list[Output]:
     A draft (``.eml``) always names its recipients; a calendar file (``.ics``)
     is marked when it holds a person's name or an e-mail address (its organizer).
     """
+    return list(map(personal_data_marker(data), outputs))
+
+
+def personal_data_marker(data: YearData) -> Callable[[Output], Output]:
+    """:func:`mark_personal_data` for one output at a time (the names compiled once)."""
     pattern = name_pattern(people(data))
-    return [
-        replace(out, personal_data=True)
-        if not out.personal_data and _names_someone(out, pattern)
-        else out
-        for out in outputs
-    ]
+
+    def mark(out: Output) -> Output:
+        if not out.personal_data and _names_someone(out, pattern):
+            return replace(out, personal_data=True)
+        return out
+
+    return mark
 
 
 def _names_someone(out: Output, pattern: re.Pattern[bytes] | None) -> bool:

@@ -5,7 +5,8 @@ scale one equal batch per core (:func:`pipeline.output.office.run_batches`), eac
 with its own temporary profile and a timeout — in a temporary folder, before anything is
 written to the output folder: a document that fails stops the build with
 nothing written. LibreOffice writes each PDF to that folder as it goes; each is
-read back, normalised and its file removed one at a time. Each PDF goes beside its .docx with the same name and the
+read back, normalised, written to the build's work area and its file removed, one at
+a time (:mod:`.staging`): no more than one PDF is in memory at once. Each PDF goes beside its .docx with the same name and the
 same archive metadata (its own size and SHA-256), and is stamped with the
 build's time instead of the clock (:func:`pipeline.reproducible.normalize_pdf`).
 
@@ -22,6 +23,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
+import shutil
 import tempfile
 from collections.abc import Mapping
 from dataclasses import replace
@@ -32,7 +34,9 @@ from pipeline.errors import ConversionProblem
 from pipeline.output.archive_list import FILE_NAME, read_archive_list
 from pipeline.output.office import default_workers, plan_batches, require_soffice, run_batches
 from pipeline.output.reproducible import normalize_pdf
+from pipeline.output.staging import Staging
 from pipeline.output.year_folder import is_link, read_regular
+from pipeline.output.year_folder import sha256 as file_sha256
 
 #: LibreOffice's PDF export: PDF/A-2b (``SelectPdfVersion`` 2) and tagged (structure for
 #: screen readers). JSON filter options need LibreOffice 7.4 or newer.
@@ -56,7 +60,10 @@ def check_available() -> None:
 
 
 def previous_copies(
-    outputs: list[Output], target: Path, recorded: Mapping[str, str] | None = None
+    outputs: list[Output],
+    target: Path,
+    recorded: Mapping[str, str] | None = None,
+    staging: Staging | None = None,
 ) -> dict[str, Output]:
     """Word document path -> its PDF copy from the previous build in ``target``, still valid.
 
@@ -65,7 +72,8 @@ def previous_copies(
     SHA-256 is the one recorded for it (not edited, not replaced). The copy keeps
     its bytes and takes the Word document's archive metadata, as a fresh copy would.
     ``recorded`` (path -> SHA-256 of the previous archive list) when the caller has
-    read it already; else it is read here.
+    read it already; else it is read here. With ``staging`` each copy is copied there
+    from disk and kept as a stored record, never read into memory.
     """
     if is_link(target):
         return {}
@@ -78,6 +86,14 @@ def previous_copies(
         copy, sha = pdf_path(out.path), recorded.get(pdf_path(out.path))
         disk = target / copy
         if not sha or is_link(disk) or not disk.is_file():
+            continue
+        if staging is not None:
+            try:
+                if file_sha256(disk) != sha or staging.put_file(copy, disk)[0] != sha:
+                    continue
+            except OSError:
+                continue
+            kept[out.path] = staging.record(replace(out, path=copy, content=b""))
             continue
         try:
             content = read_regular(disk)
@@ -108,11 +124,14 @@ def add_pdf_copies(
     *,
     timeout: float | None = None,
     previous: dict[str, Output] | None = None,
+    staging: Staging | None = None,
 ) -> list[Output]:
     """The PDF/A copies of the ``.docx`` in ``outputs`` (not the outputs themselves).
 
     ``previous`` (from :func:`previous_copies`): copies kept as they are instead of
     converting their Word documents again; only the others go to LibreOffice.
+    ``staging``: each PDF is written there as soon as it is read back from LibreOffice
+    and only its record kept (a stored Word document is copied to LibreOffice from disk).
 
     Raises :class:`~pipeline.errors.ConversionProblem` naming every document
     LibreOffice could not convert, and :class:`~pipeline.errors.ToolMissing`
@@ -120,12 +139,12 @@ def add_pdf_copies(
     """
     previous = previous or {}
     word = [o for o in outputs if o.path.lower().endswith(".docx")]
-    converted = _convert([o for o in word if o.path not in previous], when, timeout)
+    converted = _convert([o for o in word if o.path not in previous], when, timeout, staging)
     return [previous[o.path] if o.path in previous else converted[o.path] for o in word]
 
 
 def _convert(
-    documents: list[Output], when: dt.datetime, timeout: float | None
+    documents: list[Output], when: dt.datetime, timeout: float | None, staging: Staging | None
 ) -> dict[str, Output]:
     """Word document path -> its fresh PDF/A copy, converted by LibreOffice."""
     if not documents:
@@ -142,7 +161,10 @@ def _convert(
         for i, out in enumerate(documents):
             # a flat, unique, ASCII name: LibreOffice names the PDF after it
             path = source / f"{i:04d}_{Path(out.path).stem}.docx"
-            path.write_bytes(out.content)
+            if out.folder is not None:
+                shutil.copyfile(out.folder.root / out.path, path)
+            else:
+                path.write_bytes(out.content)
             files[path] = out
         batch = run_batches(list(files), PDF_FILTER, target, timeout=timeout)
         failed = [files[f].path for f in batch.failed(list(files))]
@@ -155,7 +177,8 @@ def _convert(
             result = batch.done[f]
             content = normalize_pdf(result.read_bytes(), when)
             result.unlink()
-            copies[files[f].path] = replace(files[f], path=pdf_path(files[f].path), content=content)
+            copy = replace(files[f], path=pdf_path(files[f].path), content=content)
+            copies[files[f].path] = staging.store([copy])[0] if staging else copy
         return copies
 
 

@@ -1,0 +1,114 @@
+"""The new year folder while the build makes it: each file written as soon as it is final.
+
+:class:`Staging` is ``DIR/.hytetu-kesken/uusi/<Vuosi>`` (:mod:`.workspace`). A file
+goes there the moment the build has settled it, and the build keeps only its record
+(:meth:`pipeline.contract.outputs.Output.stored`: path, checksum, size, archive
+metadata), so memory does not grow with the number of files. Nothing outside the
+work area is touched until :func:`pipeline.output.commit.commit_staged` swaps the
+folder in; an error or an interrupt before that removes the work area, and a build
+killed outright leaves it for the next build to clear (:func:`.workspace.clear_leftovers`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+
+from pipeline.contract.outputs import Folder, Output
+from pipeline.errors import OutputProblem, os_reason
+from pipeline.output import interrupt, workspace
+from pipeline.output.year_folder import open_regular
+
+_BLOCK = 1 << 20
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def safe_join(root: Path, relative: str) -> Path:
+    target = (root / relative).resolve()
+    if root.resolve() not in target.parents:
+        raise OutputProblem(f"{relative}: tiedostonimi osoittaa tulostekansion ulkopuolelle.")
+    return target
+
+
+class Staging:
+    """The year folder ``target`` being written in the work area of ``target.parent``."""
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+        parent = target.parent
+        self.work = workspace.work_area(parent)
+        try:
+            self.root = workspace.new_folder(parent, target.name)
+            # the year folder keeps the permissions it had (or the umask's)
+            mode = target.stat().st_mode & 0o7777 if target.is_dir() else 0o777 & ~_umask()
+            os.chmod(self.root, mode)
+        except OSError as exc:
+            workspace.remove(self.work)
+            raise OutputProblem(
+                f"{parent}: tulostekansiota ei voi luoda ({os_reason(exc)}). "
+                "Tarkista kansion oikeudet tai anna toinen kansio valitsimella --out."
+            ) from None
+        #: where the stored files are: moves to ``target`` with the swap
+        self.folder = Folder(self.root)
+        #: relative path -> (sha256, size) of every file written
+        self.files: dict[str, tuple[str, int]] = {}
+
+    def _path(self, relative: str) -> Path:
+        interrupt.check()
+        path = safe_join(self.root, relative)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return path
+
+    def put(self, relative: str, content: bytes) -> tuple[str, int]:
+        """Write ``content`` as ``relative``; its (sha256, size)."""
+        self._path(relative).write_bytes(content)
+        self.files[relative] = (hashlib.sha256(content).hexdigest(), len(content))
+        return self.files[relative]
+
+    def put_file(self, relative: str, source: Path, *, keep_stat: bool = False) -> tuple[str, int]:
+        """Copy ``source`` (never through a link) as ``relative``, checksummed as it is copied."""
+        path = self._path(relative)
+        digest, size = hashlib.sha256(), 0
+        with open_regular(source) as src, open(path, "wb") as dst:
+            for block in iter(lambda: src.read(_BLOCK), b""):
+                digest.update(block)
+                size += len(block)
+                dst.write(block)
+        if keep_stat:
+            shutil.copystat(source, path, follow_symlinks=False)
+        self.files[relative] = (digest.hexdigest(), size)
+        return self.files[relative]
+
+    def store(self, outputs: Iterable[Output]) -> list[Output]:
+        """Write each output; their records, the bytes left on disk."""
+        stored = []
+        for o in outputs:
+            if o.folder is self.folder:
+                stored.append(o)  # written already
+                continue
+            sha, size = self.put(o.path, o.content)
+            stored.append(o.stored(self.folder, sha, size))
+        return stored
+
+    def record(self, o: Output) -> Output:
+        """``o``, whose file was written with :meth:`put_file`, as a stored record."""
+        sha, size = self.files[o.path]
+        return o.stored(self.folder, sha, size)
+
+    def sha256(self, relative: str) -> str:
+        return self.files[relative][0]
+
+    def remove(self) -> None:
+        """The work area gone (an error or an interrupt before the swap); kept if the
+        previous year folder is still aside in it (the next build puts it back)."""
+        with interrupt.deferred():
+            if not os.path.lexists(self.work / workspace.OLD / self.target.name):
+                workspace.remove(self.work)
