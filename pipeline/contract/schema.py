@@ -119,6 +119,8 @@ SETTING_RETENTION = "Säilytysaika"
 SETTING_RECORD_NUMBER = "Diaarinumero"
 SETTING_PRESS_QUOTE = "Tiedotteen lainaus"
 SETTING_PRESS_QUOTE_BY = "Lainauksen antaja"
+SETTING_PRESS_QUOTE_SV = "Tiedotteen lainaus ruotsiksi"
+SETTING_PRESS_QUOTE_BY_SV = "Lainauksen antaja ruotsiksi"
 
 #: (setting, required, help) in the order `init` writes them
 SETTINGS: tuple[tuple[str, bool, str], ...] = (
@@ -168,6 +170,18 @@ SETTINGS: tuple[tuple[str, bool, str], ...] = (
     ),
     (SETTING_PRESS_QUOTE, False, "Tiedotteeseen lainaus, esim. hyvinvointialuejohtajan sanoin"),
     (SETTING_PRESS_QUOTE_BY, False, "Lainauksen antaja, esim. Hanna Virtanen, aluejohtaja"),
+    (
+        SETTING_PRESS_QUOTE_SV,
+        False,
+        "Lainaus ruotsiksi; käytetään ruotsinkielisessä tiedotteessa "
+        "(tyhjä: suomenkielinen lainaus, ja koonti varoittaa)",
+    ),
+    (
+        SETTING_PRESS_QUOTE_BY_SV,
+        False,
+        "Antaja ruotsiksi, esim. Hanna Virtanen, områdesdirektör; käytetään ruotsinkielisessä "
+        "tiedotteessa (tyhjä: suomenkielinen, ja koonti varoittaa)",
+    ),
 )
 
 # ---------------------------------------------------------------- sheets

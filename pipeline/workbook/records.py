@@ -45,6 +45,8 @@ class Settings:
     record_number: str = ""  # Diaarinumero, shown in every document's header
     press_quote: str = ""
     press_quote_by: str = ""
+    press_quote_sv: str = ""  # Tiedotteen lainaus ruotsiksi
+    press_quote_by_sv: str = ""  # Lainauksen antaja ruotsiksi
     #: ``Pohjakansio``: the county's own Word templates (``fi/``, ``sv/``), if any
     templates: Path | None = None
     #: ``Logo``: the image put in every Word document's header, if any
@@ -52,6 +54,13 @@ class Settings:
 
     def county_in(self, lang: str) -> str:
         return self.county_sv if lang == "sv" and self.county_sv else self.county
+
+    def press_quote_in(self, lang: str) -> tuple[str, str]:
+        """The press release's quote and whom it is from, each in ``lang`` when it has a twin."""
+        return (
+            text_in(self.press_quote, self.press_quote_sv, lang),
+            text_in(self.press_quote_by, self.press_quote_by_sv, lang),
+        )
 
     def theme_in(self, lang: str) -> str:
         return schema.THEME_SV[self.theme] if lang == "sv" else self.theme

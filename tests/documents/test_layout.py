@@ -265,6 +265,71 @@ def test_press_release_lists_three_agreements_and_counts_the_rest(tmp_path: Path
     ]
 
 
+def test_the_swedish_press_release_quotes_the_swedish_twins(tmp_path: Path) -> None:
+    sheets = _long_word_sheets()
+    sheets["Asetukset"].append(["Tiedotteen lainaus ruotsiksi", "Vi kom långt tillsammans."])
+    sheets["Asetukset"].append(
+        ["Lainauksen antaja ruotsiksi", "Maija Meikäläinen, områdesdirektör"]
+    )
+    result = build_of(tmp_path, sheets)
+    assert not [w for w in result.warnings if "lainau" in w.message.casefold()]
+    texts = {
+        lang: [t for _, t in _paragraphs(tmp_path / f"out/2027/4_seuranta/tiedote_{lang}.docx")]
+        for lang in ("fi", "sv")
+    }
+    assert "”Vi kom långt tillsammans”, säger Maija Meikäläinen, områdesdirektör." in texts["sv"]
+    assert not [t for t in texts["sv"] if "Yhdessä" in t or "aluejohtaja" in t]
+    assert "”Yhdessä sovittu kantaa pitkälle”, sanoo Maija Meikäläinen, aluejohtaja." in texts["fi"]
+    assert not [t for t in texts["fi"] if "tillsammans" in t]
+
+
+def test_a_quote_without_its_swedish_twins_is_warned_at_their_cells(tmp_path: Path) -> None:
+    """Like any twin: the Swedish press release falls back to Finnish, and check says so."""
+    sheets = _long_word_sheets()
+    rows = len(sheets["Asetukset"])
+    _, problems = check(wbs.write(tmp_path / "hytetu.xlsx", sheets))
+    warned = [
+        (p.where, p.message.split(" puuttuu")[0])
+        for p in problems.warnings
+        if "lainau" in p.message
+    ]
+    assert warned == [  # where the missing rows would go
+        (f"Asetukset!A{rows + 1}", "asetus ”Tiedotteen lainaus ruotsiksi”"),
+        (f"Asetukset!A{rows + 1}", "asetus ”Lainauksen antaja ruotsiksi”"),
+    ]
+    sheets["Asetukset"].append(
+        ["Lainauksen antaja ruotsiksi", "Maija Meikäläinen, områdesdirektör"]
+    )
+    sheets["Asetukset"].append(["Tiedotteen lainaus ruotsiksi", ""])
+    _, problems = check(wbs.write(tmp_path / "hytetu.xlsx", sheets))
+    warned = {p.where: p.message for p in problems.warnings if "lainau" in p.message.casefold()}
+    assert warned == {
+        f"Asetukset!B{rows + 2}": "asetus ”Tiedotteen lainaus ruotsiksi” puuttuu, vaikka "
+        "tiedote tehdään myös ruotsiksi. Ruotsinkielisessä tiedotteessa käytetään "
+        "suomenkielistä lainausta; kirjoita käännös asetukseen ”Tiedotteen lainaus ruotsiksi”."
+    }
+    # no Swedish documents at all: nothing to warn about
+    for row in sheets["Kunnat"][1:]:
+        row[2] = "suomi"
+    _, problems = check(wbs.write(tmp_path / "hytetu.xlsx", sheets))
+    assert not [p for p in problems.warnings if "lainau" in p.message]
+
+
+def test_a_swedish_quote_without_any_giver_is_warned(tmp_path: Path) -> None:
+    sheets = _long_word_sheets(quote=False)
+    sheets["Asetukset"].append(["Tiedotteen lainaus ruotsiksi", "Vi kom långt."])
+    _, problems = check(wbs.write(tmp_path / "hytetu.xlsx", sheets))
+    warned = [(p.where, p.message) for p in problems.warnings if "lainau" in p.message]
+    assert warned == [
+        (
+            f"Asetukset!B{len(sheets['Asetukset'])}",
+            "Tiedotteen lainaus ruotsiksi: lainaukselta puuttuu antaja, joten lainausta ei "
+            "käytetä tiedotteessa. Kirjoita asetukseen ”Lainauksen antaja ruotsiksi” "
+            "lainaajan nimi ja tehtävä.",
+        )
+    ]
+
+
 def test_quote_without_its_giver_is_warned(tmp_path: Path) -> None:
     sheets = wbs.base()
     sheets["Asetukset"].append(["Tiedotteen lainaus", "Hyvä päivä."])

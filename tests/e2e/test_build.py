@@ -114,15 +114,14 @@ def test_minutes_final_with_decisions_draft_without(built):
     final = docx_text(built.target / "3_neuvottelut/poytakirja_pohjoinen_fi.docx")
     rows = table_rows(built.target / "3_neuvottelut/poytakirja_pohjoinen_fi.docx")
     decision = next(r for r in rows if "Liikuntaneuvonnan palvelupolku sovitaan" in r)
-    for value in (
+    # follow-up with its responsible, forum with its monitor: one cell each (issue 15)
+    assert decision == [
         "Alajärvenkylä",
-        "Kuvataan palvelupolku",
-        "Hyvinvointialue",
-        "Elintapaverkosto",
-        "Hyte-koordinaattori",
+        "Liikuntaneuvonnan palvelupolku sovitaan",
+        "Kuvataan palvelupolku\nHyvinvointialue",
+        "Elintapaverkosto\nHyte-koordinaattori",
         "31.10.2027",
-    ):
-        assert value in decision
+    ]
     coefficient = next(r for r in rows if "Kerroinindikaattorit käydään läpi yhdessä" in r)
     assert "Koko palvelualue" in coefficient and "15.11.2027" in coefficient
     # the coefficient decision sits under item 3, the theme decision under item 4 (§-numbered)

@@ -260,7 +260,7 @@ def press_release_doc(data: YearData, lang: str, build_date: dt.date) -> PressRe
         municipality_count=len(held_municipalities),
         negotiation_count=held_count,
         decision_count=len(data.decisions),
-        quote=_quote(s.press_quote, s.press_quote_by, language),
+        quote=_quote(*s.press_quote_in(lang), language),
     )
 
 

@@ -39,6 +39,12 @@ SETTINGS_VALUES: tuple[tuple[str, object], ...] = (
         " tuovat tuen lähemmäs nuoria ja ikäihmisiä.",
     ),
     (schema.SETTING_PRESS_QUOTE_BY, "Marja Salo, aluejohtaja"),
+    (
+        schema.SETTING_PRESS_QUOTE_SV,
+        "Kommunerna gör ett värdefullt arbete för den psykiska hälsan. De åtgärder som vi"
+        " nu har kommit överens om för stödet närmare unga och äldre.",
+    ),
+    (schema.SETTING_PRESS_QUOTE_BY_SV, "Marja Salo, områdesdirektör"),
 )
 
 # ---------------------------------------------------------------- Kunnat

@@ -43,6 +43,7 @@ def _swedish_names(data: YearData, raw: RawWorkbook, problems: Problems) -> None
             "ruotsiksi. Kirjoita hyvinvointialueen ruotsinkielinen nimi, esim. "
             "Österbottens välfärdsområde.",
         )
+    _quote_twins(data, raw, problems)
     kunnat = raw.sheets[schema.SHEET_MUNICIPALITIES]
     column = kunnat.columns.get("Kunta ruotsiksi", kunnat.next_column)
     for n in data.negotiations:
@@ -56,6 +57,27 @@ def _swedish_names(data: YearData, raw: RawWorkbook, problems: Problems) -> None
                     "asiakirjoissa käytetään suomenkielistä nimeä. Täytä sarake "
                     "”Kunta ruotsiksi”.",
                 )
+
+
+def _quote_twins(data: YearData, raw: RawWorkbook, problems: Problems) -> None:
+    """The Swedish press release quotes in Swedish when the quote's twins are given."""
+    s = data.settings
+    if "sv" not in data.languages or not (s.press_quote and s.press_quote_by):
+        return
+    if not s.press_quote_sv:
+        problems.warning(
+            settings_ref(raw, schema.SETTING_PRESS_QUOTE_SV),
+            f"asetus ”{schema.SETTING_PRESS_QUOTE_SV}” puuttuu, vaikka tiedote tehdään myös "
+            "ruotsiksi. Ruotsinkielisessä tiedotteessa käytetään suomenkielistä lainausta; "
+            f"kirjoita käännös asetukseen ”{schema.SETTING_PRESS_QUOTE_SV}”.",
+        )
+    if not s.press_quote_by_sv:
+        problems.warning(
+            settings_ref(raw, schema.SETTING_PRESS_QUOTE_BY_SV),
+            f"asetus ”{schema.SETTING_PRESS_QUOTE_BY_SV}” puuttuu, vaikka tiedote tehdään myös "
+            "ruotsiksi. Ruotsinkielisessä tiedotteessa käytetään lainauksen antajaa suomeksi; "
+            f"kirjoita nimi ja tehtävä ruotsiksi asetukseen ”{schema.SETTING_PRESS_QUOTE_BY_SV}”.",
+        )
 
 
 def _attendance_unrecorded(data: YearData, raw: RawWorkbook, problems: Problems) -> None:

@@ -119,28 +119,44 @@ def settings(sheet: Sheet, problems: Problems, workbook: Path) -> Settings | Non
         record_number=values.text(schema.SETTING_RECORD_NUMBER),
         press_quote=values.text(schema.SETTING_PRESS_QUOTE),
         press_quote_by=values.text(schema.SETTING_PRESS_QUOTE_BY),
+        press_quote_sv=values.text(schema.SETTING_PRESS_QUOTE_SV),
+        press_quote_by_sv=values.text(schema.SETTING_PRESS_QUOTE_BY_SV),
         templates=templates,
         logo=logo,
     )
 
 
 def _quote_pair(values: _Values, problems: Problems) -> None:
-    """A press-release quote needs whom it is from, and a name needs a quote."""
-    quote = values.raw(schema.SETTING_PRESS_QUOTE)
-    by = values.raw(schema.SETTING_PRESS_QUOTE_BY)
-    if quote is not None and by is None:
-        problems.warning(
-            quote[1],
-            f"{schema.SETTING_PRESS_QUOTE}: lainaukselta puuttuu antaja, joten lainausta "
-            f"ei käytetä tiedotteessa. Kirjoita asetukseen ”{schema.SETTING_PRESS_QUOTE_BY}” "
-            "lainaajan nimi ja tehtävä.",
-        )
-    elif by is not None and quote is None:
-        problems.warning(
-            by[1],
-            f"{schema.SETTING_PRESS_QUOTE_BY}: lainausta ei ole annettu, joten nimeä ei "
-            f"käytetä. Kirjoita lainaus asetukseen ”{schema.SETTING_PRESS_QUOTE}”.",
-        )
+    """A press-release quote needs whom it is from, and a name needs a quote.
+
+    In Swedish each falls back to the Finnish one (``Tiedotteen lainaus ruotsiksi`` with
+    ``Lainauksen antaja`` is a quote), so a twin is alone only when its pair has neither.
+    """
+    pairs = (
+        (schema.SETTING_PRESS_QUOTE, schema.SETTING_PRESS_QUOTE_BY, ()),
+        (
+            schema.SETTING_PRESS_QUOTE_SV,
+            schema.SETTING_PRESS_QUOTE_BY_SV,
+            (schema.SETTING_PRESS_QUOTE, schema.SETTING_PRESS_QUOTE_BY),
+        ),
+    )
+    for quote_name, by_name, fallback in pairs:
+        quote = values.raw(quote_name)
+        by = values.raw(by_name)
+        has_quote = quote is not None or bool(fallback and values.raw(fallback[0]))
+        has_by = by is not None or bool(fallback and values.raw(fallback[1]))
+        if quote is not None and not has_by:
+            problems.warning(
+                quote[1],
+                f"{quote_name}: lainaukselta puuttuu antaja, joten lainausta ei käytetä "
+                f"tiedotteessa. Kirjoita asetukseen ”{by_name}” lainaajan nimi ja tehtävä.",
+            )
+        elif by is not None and not has_quote:
+            problems.warning(
+                by[1],
+                f"{by_name}: lainausta ei ole annettu, joten nimeä ei käytetä. Kirjoita "
+                f"lainaus asetukseen ”{quote_name}”.",
+            )
 
 
 def _previous_tracker(values: _Values, workbook: Path, problems: Problems) -> Path | None:
