@@ -135,7 +135,10 @@ def test_a_second_build_refuses_while_the_first_runs(built):
         text=True,
     )
     deadline = time.monotonic() + 120
-    while not (out / workspace.LOCK_NAME).exists():  # the first build holds the lock
+    lock = out / workspace.LOCK_NAME
+    # the first build holds the lock once it has written its pid there (the file itself
+    # appears a moment before the lock is taken: stopping it then would prove nothing)
+    while not (lock.exists() and f"pid={first.pid}" in lock.read_text(errors="replace")):
         assert time.monotonic() < deadline and first.poll() is None
         time.sleep(0.01)
     first.send_signal(signal.SIGSTOP)  # keep it holding the lock while the second runs
