@@ -12,7 +12,7 @@ from pipeline.contract.i18n import t
 from pipeline.contract.values import key
 from pipeline.documents import dates
 from pipeline.documents.vocab import status_label
-from pipeline.workbook.model import Negotiation, PreviousRow, YearData
+from pipeline.workbook.model import Negotiation, Participant, PreviousRow, YearData
 from pipeline.workbook.previous_year import rows_for
 
 if TYPE_CHECKING:
@@ -90,15 +90,24 @@ def common(data: YearData, lang: str, title: str, build_date: dt.date) -> Common
         coordinator_email=s.coordinator_email,
         coordinator_phone=s.coordinator_phone,
         record_number=s.record_number,
-        coordinator_title=next(
-            (
-                p.title_in(lang)
-                for p in data.participants
-                if s.coordinator and key(p.name) == key(s.coordinator)
-            ),
-            "",
-        ),
+        coordinator_title=_coordinator_title(data, lang),
     )
+
+
+#: (the year, the coordinator's row in Osallistujat): every document asks, the list is long
+_coordinator: list[tuple[YearData, Participant | None]] = []
+
+
+def _coordinator_title(data: YearData, lang: str) -> str:
+    """The title of the first participant named as the coordinator, in ``lang`` ("" if none)."""
+    if not data.settings.coordinator:
+        return ""
+    if not _coordinator or _coordinator[0][0] is not data:
+        wanted = key(data.settings.coordinator)
+        found = next((p for p in data.participants if key(p.name) == wanted), None)
+        _coordinator[:] = [(data, found)]
+    found = _coordinator[0][1]
+    return found.title_in(lang) if found is not None else ""
 
 
 def area_title(area: str, lang: str) -> str:

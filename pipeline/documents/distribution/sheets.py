@@ -12,6 +12,7 @@ import math
 from collections.abc import Sequence
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -27,6 +28,7 @@ from pipeline.render.xlsx import (
     HEADER_FILL,
     HEADER_FONT,
     cell_at,
+    copy_style,
     first_sheet,
     fit_to_page_width,
     formula_rule,
@@ -102,10 +104,15 @@ def _header(ws: Worksheet, columns: tuple[tuple[str, int], ...]) -> None:
 
 def _row(ws: Worksheet, row: int, values: list[str], columns: tuple[tuple[str, int], ...]) -> None:
     lines = 1
+    first: Cell | None = None
     for index, (value, (_, width)) in enumerate(zip(values, columns, strict=True), start=1):
         cell = cell_at(ws, row, index)
         set_text(cell, value)
-        cell.alignment = _WRAP
+        if first is None:
+            cell.alignment = _WRAP
+            first = cell
+        else:
+            copy_style(first, cell)
         # neither Excel nor LibreOffice grows a row for wrapped text written by a program
         lines = max(lines, sum(max(1, math.ceil(len(part) / width)) for part in value.split("\n")))
     ws.row_dimensions[row].height = 15 * lines
