@@ -122,6 +122,7 @@ def build(
     from pipeline.documents.plan import make_documents
     from pipeline.documents.progress_merge import report_lines
     from pipeline.documents.tracker.existing import read_tracker
+    from pipeline.output import interrupt
     from pipeline.output.commit import begin, commit_staged
     from pipeline.output.metadata import personal_data_marker
     from pipeline.output.workspace import hold
@@ -135,8 +136,10 @@ def build(
     target = Path(out) / str(data.settings.year)
     with hold(target.parent) as lock:  # one build at a time per output folder
         # each file goes to the work area as soon as it is final; only its record stays
-        staging, leftovers = begin(target, lock)
+        with interrupt.deferred():  # no work area made without the clean-up that removes it
+            staging, leftovers = begin(target, lock)
         try:
+            interrupt.check()  # a Ctrl+C that came meanwhile
             tracker_path = naming.output_path(
                 "seurantataulukko", str(data.settings.year), ext="xlsx"
             )
@@ -162,17 +165,17 @@ def build(
                 outputs, inputs.created, pdf, progress, target, recorded, staging
             )
             staging.put(FILE_NAME, archive_list(outputs, data.settings, inputs.build_date))
+            written = commit_staged(
+                target,
+                staging,
+                merged=merged,
+                replace_edited=replace_edited,
+                kept_edits=rebuild.note(),
+                leftovers=leftovers,
+            )
         except BaseException:
-            staging.remove()
+            staging.remove()  # kept while the previous year folder is aside in it
             raise
-        written = commit_staged(
-            target,
-            staging,
-            merged=merged,
-            replace_edited=replace_edited,
-            kept_edits=rebuild.note(),
-            leftovers=leftovers,
-        )
         replaced = sorted(
             {*written.replaced, *(e.path for e in rebuild.edited.values() if e.replaced)}
         )

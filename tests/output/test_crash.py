@@ -354,3 +354,23 @@ def test_an_error_without_an_interrupt_is_not_taken_for_one():
 
     with pytest.raises(TypeError, match="a bug"):
         _friendly(failing)()
+
+
+def test_ctrl_c_just_as_the_work_area_is_made_leaves_nothing(built, monkeypatch):
+    # the signal lands in the instant after the work area exists and before the build's
+    # clean-up is in force: the work area must still go, and the year folder stay as it was
+    from pipeline.output import staging
+
+    workbook, out = built
+    before = tree(out)
+    made = staging.Staging.__init__
+
+    def made_then_interrupted(self, target):
+        made(self, target)
+        os.kill(os.getpid(), signal.SIGINT)
+
+    monkeypatch.setattr(staging.Staging, "__init__", made_then_interrupted)
+    result = CliRunner().invoke(main, ["build", str(workbook), "--out", str(out), "-q"])
+    assert result.exit_code == 130, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["2027"]
+    assert tree(out) == before
