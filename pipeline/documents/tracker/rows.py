@@ -69,10 +69,4 @@ def rows_from_register(data: YearData) -> list[TrackerRow]:
 
 def date_in(row: TrackerRow, column: str) -> dt.date | None:
     """The date in ``column`` (a date, or text that reads as one); None otherwise."""
-    value = row.values.get(column)
-    if isinstance(value, Formula):
-        return None
-    try:
-        return parse_date(value)
-    except ValueError:
-        return None
+    return cell_date(row.values.get(column))

@@ -64,20 +64,23 @@ def _quote_twins(data: YearData, raw: RawWorkbook, problems: Problems) -> None:
     s = data.settings
     if "sv" not in data.languages or not (s.press_quote and s.press_quote_by):
         return
-    if not s.press_quote_sv:
-        problems.warning(
-            settings_ref(raw, schema.SETTING_PRESS_QUOTE_SV),
-            f"asetus ”{schema.SETTING_PRESS_QUOTE_SV}” puuttuu, vaikka tiedote tehdään myös "
-            "ruotsiksi. Ruotsinkielisessä tiedotteessa käytetään suomenkielistä lainausta; "
-            f"kirjoita käännös asetukseen ”{schema.SETTING_PRESS_QUOTE_SV}”.",
-        )
-    if not s.press_quote_by_sv:
-        problems.warning(
-            settings_ref(raw, schema.SETTING_PRESS_QUOTE_BY_SV),
-            f"asetus ”{schema.SETTING_PRESS_QUOTE_BY_SV}” puuttuu, vaikka tiedote tehdään myös "
-            "ruotsiksi. Ruotsinkielisessä tiedotteessa käytetään lainauksen antajaa suomeksi; "
-            f"kirjoita nimi ja tehtävä ruotsiksi asetukseen ”{schema.SETTING_PRESS_QUOTE_BY_SV}”.",
-        )
+    twins = (
+        (s.press_quote_sv, schema.SETTING_PRESS_QUOTE_SV, "suomenkielistä lainausta", "käännös"),
+        (
+            s.press_quote_by_sv,
+            schema.SETTING_PRESS_QUOTE_BY_SV,
+            "lainauksen antajaa suomeksi",
+            "nimi ja tehtävä ruotsiksi",
+        ),
+    )
+    for given, setting, used, write in twins:
+        if not given:
+            problems.warning(
+                settings_ref(raw, setting),
+                f"asetus ”{setting}” puuttuu, vaikka tiedote tehdään myös ruotsiksi. "
+                f"Ruotsinkielisessä tiedotteessa käytetään {used}; kirjoita {write} "
+                f"asetukseen ”{setting}”.",
+            )
 
 
 def _attendance_unrecorded(data: YearData, raw: RawWorkbook, problems: Problems) -> None:
