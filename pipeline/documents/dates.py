@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from babel.dates import format_date
 
@@ -13,6 +14,10 @@ __all__ = ["clock", "date_without_weekday", "long_date", "short_date", "time_ran
 LOCALES = {"fi": "fi_FI", "sv": "sv_FI"}
 
 
+# A build writes the same few dates (each negotiation's, the deadlines) into
+# thousands of letters, forms and list rows; Babel looks up the locale and
+# parses the pattern on every call, so each date is formatted once.
+@functools.lru_cache(maxsize=1024)
 def long_date(day: dt.date, lang: str) -> str:
     """``keskiviikkona 14. huhtikuuta 2027`` / ``onsdagen den 14 april 2027``."""
     if lang == "sv":
@@ -21,6 +26,7 @@ def long_date(day: dt.date, lang: str) -> str:
     return format_date(day, "EEEE d. MMMM y", locale=LOCALES["fi"])
 
 
+@functools.lru_cache(maxsize=1024)
 def date_without_weekday(day: dt.date, lang: str) -> str:
     """``14. huhtikuuta 2027`` / ``14 april 2027``."""
     pattern = "d MMMM y" if lang == "sv" else "d. MMMM y"
