@@ -6,6 +6,8 @@ decision under the item it names.
 
 from __future__ import annotations
 
+import functools
+
 from pipeline.contract import schema
 from pipeline.contract.i18n import t
 from pipeline.contract.values import key
@@ -25,6 +27,7 @@ _ITEM_ALIASES = {
 }
 
 
+@functools.cache  # fixed words: made once, not for each of a build's thousands of decisions
 def _names() -> dict[str, str]:
     names = {key(fi): k for fi, k in zip(schema.AGENDA_ITEMS_FI, AGENDA_KEYS, strict=True)}
     for k in AGENDA_KEYS:
