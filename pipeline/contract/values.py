@@ -9,6 +9,7 @@ cell reference.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from typing import get_args
@@ -46,6 +47,7 @@ def is_blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and value.strip() == "")
 
 
+@functools.lru_cache(maxsize=8192)  # a build compares the same names hundreds of thousands of times
 def key(text: str) -> str:
     """Comparison key for names: case-, space- and Unicode-form-insensitive."""
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
