@@ -122,7 +122,8 @@ _PLAIN_ADDR_SPEC = re.compile(
 def _addr_spec(text: str) -> str:
     """``text`` as ``email.headerregistry.Address`` writes it (quoted, or refused if invalid).
 
-    Parsing it takes most of a draft's time, and a plain address comes out as it went in.
+    A plain address comes out as it went in, so only the others are parsed (parsing
+    every recipient's address was most of a draft's time).
     """
     if _PLAIN_ADDR_SPEC.fullmatch(text):
         return text
@@ -189,7 +190,8 @@ def _encoded(content: bytes) -> bytes:
     limit; 57 bytes are 76 characters without padding, so cutting one encoding of
     the whole file every 76 characters gives the same lines.)
     """
-    chars = (_BUILD.max_line_length or 78) // 4 * 3 // 3 * 4
+    per_line = (_BUILD.max_line_length or 78) // 4 * 3  # bytes: 57
+    chars = per_line // 3 * 4  # their base64: 76
     text = binascii.b2a_base64(content, newline=False)
     return b"".join(text[i : i + chars] + _NL for i in range(0, len(text), chars))
 

@@ -23,6 +23,9 @@ PEOPLE = [
     Address("", "heikki@testila.fi"),
     Address("Erik", "erik.o'brien+hytetu@sub.domain.fi"),
     Address("Quoted", '"eri kois"@testi.fi'),
+    Address("ISOT KIRJAIMET", "Etu.Suku@Kunta-Alue.Example.FI"),
+    Address("Paikallinen", "postmaster@localhost"),
+    Address("Kommentti", "anna(kommentti)@testi.fi"),
 ]
 CASES = {
     "invitation": dict(
