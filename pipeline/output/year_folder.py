@@ -13,7 +13,7 @@ import csv
 import hashlib
 import os
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
@@ -33,6 +33,16 @@ def is_link(path: Path) -> bool:
     return stat.S_ISLNK(st.st_mode) or bool(getattr(st, "st_file_attributes", 0) & _REPARSE_POINT)
 
 
+def _entry_is_link(entry: os.DirEntry[str]) -> bool:
+    """:func:`is_link` of a folder entry; on POSIX from the entry itself (no system call)."""
+    if os.name != "nt":  # junctions and other reparse points are Windows'
+        try:
+            return entry.is_symlink()
+        except OSError:
+            return False
+    return is_link(Path(entry.path))
+
+
 def walk(root: Path) -> tuple[list[Path], list[Path]]:
     """(regular files, links) under ``root``, sorted; links are listed, not entered."""
     files: list[Path] = []
@@ -45,7 +55,7 @@ def walk(root: Path) -> tuple[list[Path], list[Path]]:
         with os.scandir(folder) as entries:
             for entry in entries:
                 path = Path(entry.path)
-                if is_link(path):
+                if _entry_is_link(entry):
                     links.append(path)
                 elif entry.is_dir(follow_symlinks=False):
                     pending.append(path)
@@ -155,13 +165,22 @@ class Existing:
     files: dict[str, Path]
     #: whether an archive list was found and read
     has_archive_list: bool
+    #: relative path -> sha256 of the file now, each file read once (see :meth:`sha256`)
+    _sha: dict[str, str] = field(default_factory=dict)
+
+    def sha256(self, rel: str) -> str:
+        """The checksum of ``self.files[rel]`` as it is now; read once per survey."""
+        found = self._sha.get(rel)
+        if found is None:
+            found = self._sha[rel] = sha256(self.files[rel])
+        return found
 
     def edited(self) -> list[str]:
         """Generated files whose content is no longer what the build wrote."""
         return sorted(
             rel
             for rel, sha in self.recorded.items()
-            if rel in self.files and sha256(self.files[rel]) != sha
+            if rel in self.files and self.sha256(rel) != sha
         )
 
     def added(self) -> list[str]:
