@@ -22,13 +22,13 @@ from defusedxml.ElementTree import iterparse
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
-from openpyxl.worksheet._reader import WorkSheetParser
 from openpyxl.xml.constants import SHEET_MAIN_NS
 
 from pipeline.contract import schema
 from pipeline.contract.values import clean_text, is_blank, key
 from pipeline.errors import TooManyRows, WorkbookUnreadable
 from pipeline.workbook.container import open_xlsx, unreadable
+from pipeline.workbook.sheet_parser import cell_parser
 
 #: data rows per sheet: a county has tens of municipalities and hundreds of people
 MAX_ROWS = 10_000
@@ -149,7 +149,8 @@ def _read_sheet(ws: ReadOnlyWorksheet, zf: zipfile.ZipFile, spec: schema.SheetSp
     """The sheet's header, its non-empty rows, and what Excel shows or hides of them,
     in one streaming pass over the sheet XML (defusedxml; each row dropped once read).
 
-    The cells' values are openpyxl's own (``WorkSheetParser.parse_cell``, as its
+    The cells' values are openpyxl's own (``WorkSheetParser.parse_cell``, plain inline
+    strings read the short way by :mod:`.sheet_parser`, to the same value; as its
     read-only sheets give them: shared and inline strings, numbers, dates by their
     number format, booleans, errors, a formula's saved result); what openpyxl's
     read-only sheets do not expose is collected on the way: merged ranges, hidden
@@ -158,14 +159,7 @@ def _read_sheet(ws: ReadOnlyWorksheet, zf: zipfile.ZipFile, spec: schema.SheetSp
     read is skipped, as openpyxl skips it.
     """
     wb = ws.parent
-    cells_of = WorkSheetParser(
-        None,  # type: ignore[arg-type]  # only its cell parser is used
-        ws._shared_strings,  # type: ignore[attr-defined]
-        data_only=True,
-        epoch=wb.epoch,
-        date_formats=wb._date_formats,  # type: ignore[attr-defined]
-        timedelta_formats=wb._timedelta_formats,  # type: ignore[attr-defined]
-    )
+    cells_of = cell_parser(wb, ws, data_only=True)
     local: dict[str, str] = {}
     sheet: RawSheet | None = None
     by_column: dict[str, str] = {}

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from defusedxml.ElementTree import iterparse
 from openpyxl import Workbook
@@ -23,48 +22,15 @@ from openpyxl.comments.comment_sheet import CommentSheet
 from openpyxl.packaging.relationship import get_dependents, get_rels_path
 from openpyxl.utils.cell import coordinate_to_tuple
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
-from openpyxl.worksheet._reader import WorkSheetParser
 from openpyxl.xml.constants import COMMENTS_NS, SHEET_MAIN_NS
 from openpyxl.xml.functions import fromstring  # the parser a full load uses
+
+from pipeline.workbook.sheet_parser import cell_parser
 
 _ROW = f"{{{SHEET_MAIN_NS}}}row"
 #: a full load empties the merged cells and makes a cell for each hyperlink
 _FULL_LOAD = {f"{{{SHEET_MAIN_NS}}}mergeCell", f"{{{SHEET_MAIN_NS}}}hyperlink"}
 _CELL_REF = re.compile(r"[A-Z]{1,3}[1-9][0-9]{0,6}")
-
-
-_INLINE = f"{{{SHEET_MAIN_NS}}}is"
-_INLINE_TEXT = f"{{{SHEET_MAIN_NS}}}t"
-_FORMULA = f"{{{SHEET_MAIN_NS}}}f"
-
-
-class _Parser(WorkSheetParser):
-    """openpyxl's parser, with a short way for the plain inline strings the tracker is
-    written in (``<is><t>…</t></is>``): the same value openpyxl's ``Text`` gives them,
-    without building one per cell; anything else goes to openpyxl."""
-
-    def parse_cell(self, element: Any) -> dict[str, Any]:
-        if element.get("t") == "inlineStr" and element.find(_FORMULA) is None:
-            inline = list(element)
-            only = len(inline) == 1 and inline[0].tag == _INLINE and not inline[0].attrib
-            text = list(inline[0]) if only else None
-            if text is not None and len(text) == 1 and text[0].tag == _INLINE_TEXT:
-                coordinate = element.get("r")
-                if coordinate:
-                    row, column = coordinate_to_tuple(coordinate)
-                    self.col_counter = column
-                else:
-                    self.col_counter += 1
-                    row, column = self.row_counter, self.col_counter
-                style_id = element.get("s", 0)
-                return {
-                    "row": row,
-                    "column": column,
-                    "value": text[0].text or "",
-                    "data_type": "s",
-                    "style_id": int(style_id) if style_id else style_id,
-                }
-        return super().parse_cell(element)
 
 
 @dataclass(frozen=True)
@@ -91,14 +57,7 @@ def read_cells(wb: Workbook, ws: ReadOnlyWorksheet) -> SheetCells | None:
     """The cells of ``ws`` (of the read-only ``wb``); None when a full load is needed."""
     archive = wb._archive  # type: ignore[attr-defined]
     part: str = ws._worksheet_path  # type: ignore[attr-defined]
-    parser = _Parser(
-        None,  # type: ignore[arg-type]  # only its row and cell parsers are used
-        ws._shared_strings,  # type: ignore[attr-defined]
-        data_only=False,
-        epoch=wb.epoch,
-        date_formats=wb._date_formats,  # type: ignore[attr-defined]
-        timedelta_formats=wb._timedelta_formats,  # type: ignore[attr-defined]
-    )
+    parser = cell_parser(wb, ws, data_only=False)
     cells: dict[tuple[int, int], tuple[object, str]] = {}
     with archive.open(part) as fh:
         for _event, elem in iterparse(fh):
