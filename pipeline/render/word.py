@@ -96,8 +96,10 @@ _LISTING = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\a\n\f]")
 
 
 def _breaks(xml: str) -> bool:
-    """Whether ``xml`` holds any character :data:`_LISTING` looks for (a quick test first)."""
-    return "\n" in xml or "\t" in xml or "\a" in xml or "\f" in xml
+    """Whether ``xml`` holds any character :data:`_LISTING` looks for after its XML
+    declaration's line (no ``<w:t>`` text is before it): a quick test before the regex."""
+    start = xml.find("?>") + 3 if xml.startswith("<?xml") else 0  # and its line break
+    return any(xml.find(char, start) != -1 for char in "\n\t\a\f")
 
 
 class _Listing(DocxTemplate):  # type: ignore[misc]  # docxtpl publishes no types
