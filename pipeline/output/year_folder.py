@@ -76,7 +76,10 @@ def check_links(target: Path) -> None:
             "linkkejä: korvaa linkki tavallisella kansiolla tai anna toinen kansio "
             "valitsimella --out. Mitään ei kirjoitettu."
         )
-    links = walk(target)[1]
+    _refuse_links(walk(target)[1])
+
+
+def _refuse_links(links: list[Path]) -> None:
     if not links:
         return
     lines = [
@@ -91,10 +94,11 @@ def check_links(target: Path) -> None:
     raise OutputProblem("\n".join(lines))
 
 
-def locked_files(target: Path) -> list[tuple[str, str]]:
-    """(file that is open, its lock file) for every lock file in the year folder."""
+def locked_files(target: Path, files: list[Path] | None = None) -> list[tuple[str, str]]:
+    """(file that is open, its lock file) for every lock file in the year folder
+    (``files``: its regular files, if walked already)."""
     found = []
-    for lock in walk(target)[0]:
+    for lock in walk(target)[0] if files is None else files:
         owner = lock_owner(lock.name)
         if owner is None:
             continue
@@ -113,9 +117,10 @@ def locked_files(target: Path) -> list[tuple[str, str]]:
     return found
 
 
-def check_locks(target: Path) -> None:
-    """:class:`OutputProblem` naming every file of the year folder that is open elsewhere."""
-    locks = locked_files(target)
+def check_locks(target: Path, files: list[Path] | None = None) -> None:
+    """:class:`OutputProblem` naming every file of the year folder that is open elsewhere
+    (``files``: its regular files, if walked already)."""
+    locks = locked_files(target, files)
     if not locks:
         return
     lines = [
@@ -131,9 +136,13 @@ def check_locks(target: Path) -> None:
 
 
 def check_target(target: Path) -> None:
-    """The year folder can be replaced: no links in it, no file in it open elsewhere."""
-    check_links(target)
-    check_locks(target)
+    """The year folder can be replaced: no links in it, no file in it open elsewhere
+    (one walk of the folder for both)."""
+    if is_link(target):
+        check_links(target)  # refuses the folder itself
+    files, links = walk(target)
+    _refuse_links(links)
+    check_locks(target, files)
 
 
 def sha256(path: Path) -> str:
