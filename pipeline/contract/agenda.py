@@ -6,7 +6,7 @@ decision under the item it names.
 
 from __future__ import annotations
 
-import functools
+from functools import cache
 
 from pipeline.contract import schema
 from pipeline.contract.i18n import t
@@ -27,8 +27,8 @@ _ITEM_ALIASES = {
 }
 
 
-@functools.cache  # fixed words: made once, not for each of a build's thousands of decisions
-def _names() -> dict[str, str]:
+@cache  # fixed words only: worked out once, not for each of thousands of decisions
+def _names() -> tuple[tuple[str, str], ...]:
     names = {key(fi): k for fi, k in zip(schema.AGENDA_ITEMS_FI, AGENDA_KEYS, strict=True)}
     for k in AGENDA_KEYS:
         for lang in ("fi", "sv"):
@@ -36,7 +36,7 @@ def _names() -> dict[str, str]:
             names.setdefault(key(title), k)
         for alias in _ITEM_ALIASES[k]:
             names.setdefault(key(alias), k)
-    return names
+    return tuple(names.items())
 
 
 def recognise_agenda_item(text: str) -> str | None:
@@ -46,7 +46,7 @@ def recognise_agenda_item(text: str) -> str | None:
     ``Teema: liikunta`` is the theme, ``Planering`` is nothing.
     """
     wanted = key(text).rstrip(".")
-    for name, item_key in _names().items():
+    for name, item_key in _names():
         if wanted == name or (wanted.startswith(name) and not wanted[len(name)].isalnum()):
             return item_key
     return None

@@ -45,7 +45,6 @@ from pipeline.output.year_folder import (
     open_regular,
     survey,
 )
-from pipeline.output.year_folder import sha256 as _sha256
 
 __all__ = [
     "BACKUP_FOLDER",
@@ -267,7 +266,7 @@ def _commit(
     conflicts = sorted(
         rel
         for rel in {*edited, *clashing_added}
-        if rel in files and staging.sha256(rel) != _sha256(existing.files[rel])
+        if rel in files and staging.sha256(rel) != existing.sha256(rel)
     )
     if conflicts and not replace_edited:
         raise OutputProblem(_conflict_message(target, existing, conflicts))
@@ -339,7 +338,7 @@ def _backups(
     generated = (set(existing.recorded) | merged) - set(conflicts)
     for rel in sorted(generated & set(files) & set(existing.files)):
         previous = existing.files[rel]
-        sha = _sha256(previous)
+        sha = existing.sha256(rel)
         if sha != staging.sha256(rel):
             made = _backup(target, rel, previous, sha)
             if made:
@@ -348,13 +347,13 @@ def _backups(
     for rel in sorted(set(existing.recorded) - set(files) - set(edited)):
         if rel in existing.files:  # made last time, not this time (e.g. a PDF copy)
             previous = existing.files[rel]
-            made = _backup(target, rel, previous, _sha256(previous))
+            made = _backup(target, rel, previous, existing.sha256(rel))
             if made:
                 report.backups.append(made)
             report.dropped.append(rel)
     for rel in conflicts:
         previous = existing.files[rel]
-        made = _backup(target, rel, previous, _sha256(previous))
+        made = _backup(target, rel, previous, existing.sha256(rel))
         if made:
             report.backups.append(made)
         report.replaced.append(rel)

@@ -13,7 +13,7 @@ import csv
 import hashlib
 import os
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
@@ -33,6 +33,16 @@ def is_link(path: Path) -> bool:
     return stat.S_ISLNK(st.st_mode) or bool(getattr(st, "st_file_attributes", 0) & _REPARSE_POINT)
 
 
+def _entry_is_link(entry: os.DirEntry[str]) -> bool:
+    """:func:`is_link` of a folder entry; on POSIX from the entry itself (no system call)."""
+    if os.name != "nt":  # junctions and other reparse points are Windows'
+        try:
+            return entry.is_symlink()
+        except OSError:
+            return False
+    return is_link(Path(entry.path))
+
+
 def walk(root: Path) -> tuple[list[Path], list[Path]]:
     """(regular files, links) under ``root``, sorted; links are listed, not entered."""
     files: list[Path] = []
@@ -45,7 +55,7 @@ def walk(root: Path) -> tuple[list[Path], list[Path]]:
         with os.scandir(folder) as entries:
             for entry in entries:
                 path = Path(entry.path)
-                if is_link(path):
+                if _entry_is_link(entry):
                     links.append(path)
                 elif entry.is_dir(follow_symlinks=False):
                     pending.append(path)
@@ -66,7 +76,10 @@ def check_links(target: Path) -> None:
             "linkkejä: korvaa linkki tavallisella kansiolla tai anna toinen kansio "
             "valitsimella --out. Mitään ei kirjoitettu."
         )
-    links = walk(target)[1]
+    _refuse_links(walk(target)[1])
+
+
+def _refuse_links(links: list[Path]) -> None:
     if not links:
         return
     lines = [
@@ -81,10 +94,11 @@ def check_links(target: Path) -> None:
     raise OutputProblem("\n".join(lines))
 
 
-def locked_files(target: Path) -> list[tuple[str, str]]:
-    """(file that is open, its lock file) for every lock file in the year folder."""
+def locked_files(target: Path, files: list[Path] | None = None) -> list[tuple[str, str]]:
+    """(file that is open, its lock file) for every lock file in the year folder
+    (``files``: its regular files, if walked already)."""
     found = []
-    for lock in walk(target)[0]:
+    for lock in walk(target)[0] if files is None else files:
         owner = lock_owner(lock.name)
         if owner is None:
             continue
@@ -103,9 +117,10 @@ def locked_files(target: Path) -> list[tuple[str, str]]:
     return found
 
 
-def check_locks(target: Path) -> None:
-    """:class:`OutputProblem` naming every file of the year folder that is open elsewhere."""
-    locks = locked_files(target)
+def check_locks(target: Path, files: list[Path] | None = None) -> None:
+    """:class:`OutputProblem` naming every file of the year folder that is open elsewhere
+    (``files``: its regular files, if walked already)."""
+    locks = locked_files(target, files)
     if not locks:
         return
     lines = [
@@ -121,9 +136,13 @@ def check_locks(target: Path) -> None:
 
 
 def check_target(target: Path) -> None:
-    """The year folder can be replaced: no links in it, no file in it open elsewhere."""
-    check_links(target)
-    check_locks(target)
+    """The year folder can be replaced: no links in it, no file in it open elsewhere
+    (one walk of the folder for both)."""
+    if is_link(target):
+        check_links(target)  # refuses the folder itself
+    files, links = walk(target)
+    _refuse_links(links)
+    check_locks(target, files)
 
 
 def sha256(path: Path) -> str:
@@ -155,13 +174,22 @@ class Existing:
     files: dict[str, Path]
     #: whether an archive list was found and read
     has_archive_list: bool
+    #: relative path -> sha256 of the file now, each file read once (see :meth:`sha256`)
+    _sha: dict[str, str] = field(default_factory=dict)
+
+    def sha256(self, rel: str) -> str:
+        """The checksum of ``self.files[rel]`` as it is now; read once per survey."""
+        found = self._sha.get(rel)
+        if found is None:
+            found = self._sha[rel] = sha256(self.files[rel])
+        return found
 
     def edited(self) -> list[str]:
         """Generated files whose content is no longer what the build wrote."""
         return sorted(
             rel
             for rel, sha in self.recorded.items()
-            if rel in self.files and sha256(self.files[rel]) != sha
+            if rel in self.files and self.sha256(rel) != sha
         )
 
     def added(self) -> list[str]:

@@ -106,6 +106,15 @@ def set_text(cell: Cell, value: str | None, *, wrap: bool = False) -> None:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
 
 
+def set_text_unstyled(cell: Cell, value: str | None) -> None:
+    """:func:`set_text` without its alignment: for a cell :func:`copy_style` styles next."""
+    if value is None or value == "":
+        cell.value = None
+        return
+    cell.value = value
+    cell.data_type = "s"  # never "f": "=SUMMA(A1)" stays text
+
+
 def copy_style(source: Cell, target: Cell) -> None:
     """``target`` styled exactly as ``source`` (font, fill, border, alignment, protection,
     number format).

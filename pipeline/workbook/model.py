@@ -221,7 +221,7 @@ class YearData:
             }
         return _in_order(needed)
 
-    @property
+    @cached_property  # asked for each recipient and mailing: worked out once
     def languages(self) -> tuple[str, ...]:
         """Every language any document of the year is made in."""
         needed = {lang for n in self.negotiations for lang in self.languages_of(n)}

@@ -13,18 +13,22 @@ import datetime as dt
 import re
 import zipfile
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
+from typing import Any
 from xml.etree.ElementTree import Element
 
 from defusedxml.ElementTree import iterparse
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+from openpyxl.xml.constants import SHEET_MAIN_NS
 
 from pipeline.contract import schema
 from pipeline.contract.values import clean_text, is_blank, key
 from pipeline.errors import TooManyRows, WorkbookUnreadable
 from pipeline.workbook.container import open_xlsx, unreadable
+from pipeline.workbook.sheet_parser import cell_parser
 
 #: data rows per sheet: a county has tens of municipalities and hundreds of people
 MAX_ROWS = 10_000
@@ -89,18 +93,15 @@ def match_header(text: str, spec: schema.SheetSpec) -> str | None:
     return None
 
 
-def _read_sheet(ws: ReadOnlyWorksheet, spec: schema.SheetSpec) -> RawSheet:
-    ws.reset_dimensions()  # some tools write a wrong <dimension>; read what is there
-    rows = ws.rows  # = iter_rows(): typed on the read-only sheet
-    header_cells = next(rows, ())
+def _header(header_cells: list[dict[str, Any]], spec: schema.SheetSpec) -> RawSheet:
     sheet = RawSheet(name=spec.name, columns={})
-    by_index: dict[int, str] = {}
     last = 0
-    for index, cell in enumerate(header_cells, start=1):
-        if is_blank(cell.value):
+    for cell in _by_column(header_cells):
+        if is_blank(cell["value"]):
             continue
+        index = cell["column"]
         last = index
-        text = clean_text(cell.value)
+        text = clean_text(cell["value"])
         letter = get_column_letter(index)
         canonical = match_header(text, spec)
         if canonical is None and spec.open_columns and not _is_known_header(text, spec):
@@ -112,24 +113,19 @@ def _read_sheet(ws: ReadOnlyWorksheet, spec: schema.SheetSpec) -> RawSheet:
             sheet.duplicates.append((text, letter))
             continue
         sheet.columns[canonical] = letter
-        by_index[index - 1] = canonical
     sheet.next_column = get_column_letter(last + 1)
-    for row_cells in rows:
-        cells: dict[str, RawCell] = {}
-        number = None
-        for index, cell in enumerate(row_cells):
-            if number is None and getattr(cell, "row", None) is not None:
-                number = cell.row
-            column = by_index.get(index)
-            if column is None or is_blank(cell.value):
-                continue
-            letter = get_column_letter(index + 1)
-            cells[column] = RawCell(cell.value, f"{letter}{cell.row}", cell.data_type == "e")
-        if cells and number is not None:
-            sheet.rows.append(RawRow(number, cells))
-            if len(sheet.rows) > MAX_ROWS:
-                raise TooManyRows(spec.name, number, MAX_ROWS)
     return sheet
+
+
+def _by_column(cells: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A row's cells left to right, one per column (the last one of a column wins),
+    as a spreadsheet shows them."""
+    columns = [cell["column"] for cell in cells]
+    if all(a < b for a, b in pairwise(columns)):
+        return cells  # the usual case: written in order
+    # as openpyxl's read-only rows: nothing right of the last cell written
+    one = {cell["column"]: cell for cell in cells if cell["column"] <= columns[-1]}
+    return [one[column] for column in sorted(one)]
 
 
 def _local(tag: object) -> str:
@@ -137,6 +133,7 @@ def _local(tag: object) -> str:
 
 
 _REF = re.compile(r"[A-Z]{1,3}[0-9]{1,7}(:[A-Z]{1,3}[0-9]{1,7})?")
+_ROW_TAG = f"{{{SHEET_MAIN_NS}}}row"
 
 
 def _uncached_formula(cell: Element) -> bool:
@@ -148,35 +145,88 @@ def _uncached_formula(cell: Element) -> bool:
     return value is None or (not value.text and cell.get("t") != "str")
 
 
-def _scan_sheet_xml(zf: zipfile.ZipFile, part: str, sheet: RawSheet) -> None:
-    """What read-only openpyxl does not expose: merges, hidden rows/columns, unsaved formulas.
+def _read_sheet(ws: ReadOnlyWorksheet, zf: zipfile.ZipFile, spec: schema.SheetSpec) -> RawSheet:
+    """The sheet's header, its non-empty rows, and what Excel shows or hides of them,
+    in one streaming pass over the sheet XML (defusedxml; each row dropped once read).
 
-    One streaming pass with defusedxml; elements are dropped as soon as they are seen.
+    The cells' values are openpyxl's own (``WorkSheetParser.parse_cell``, plain inline
+    strings read the short way by :mod:`.sheet_parser`, to the same value; as its
+    read-only sheets give them: shared and inline strings, numbers, dates by their
+    number format, booleans, errors, a formula's saved result); what openpyxl's
+    read-only sheets do not expose is collected on the way: merged ranges, hidden
+    rows and columns, formulas whose result was never saved. Row 1 is the header
+    (an absent row 1 is an empty header); a row numbered at or before one already
+    read is skipped, as openpyxl skips it.
     """
-    with zf.open(part) as fh:
-        for event, elem in iterparse(fh, events=("start", "end")):
-            name = _local(elem.tag)
-            if event == "start":
-                number = elem.get("r") if name == "row" else None
+    wb = ws.parent
+    cells_of = cell_parser(wb, ws, data_only=True)
+    local: dict[str, str] = {}
+    sheet: RawSheet | None = None
+    by_column: dict[str, str] = {}
+    hidden_rows: set[int] = set()
+    hidden_columns: set[str] = set()
+    merged: list[str] = []
+    uncached: list[str] = []
+    counter = 0  # openpyxl's row counter: the last row read
+    with zf.open(ws._worksheet_path) as fh:  # type: ignore[attr-defined]
+        for _event, elem in iterparse(fh):
+            tag = elem.tag
+            name = local.get(tag)
+            if name is None:
+                name = local[tag] = _local(tag)
+            if name == "row":
+                number = elem.get("r")
                 if number and number.isdigit() and elem.get("hidden") in ("1", "true"):
-                    sheet.hidden_rows.add(int(number))
-                continue
-            if name == "c":
-                ref = elem.get("r")
-                if ref and _uncached_formula(elem):
-                    sheet.uncached_formulas.append(ref)
-                elem.clear()
-            elif name == "row":
+                    hidden_rows.add(int(number))
+                if tag == _ROW_TAG:
+                    index, cells = cells_of.parse_row(elem)
+                    for child, cell in zip(elem, cells, strict=True):
+                        if cell["value"] is None and _uncached_formula(child):
+                            uncached.append(child.get("r") or "")
+                    if index > counter:  # openpyxl skips a row numbered at or before one read
+                        if sheet is None:
+                            sheet = _header(cells if index == 1 else [], spec)
+                            by_column = {v: k for k, v in sheet.columns.items()}
+                        if index > 1:
+                            _add_row(sheet, by_column, cells)
+                        counter = index
+                else:
+                    for child in elem:
+                        if _local(child.tag) == "c" and child.get("r") and _uncached_formula(child):
+                            uncached.append(child.get("r") or "")
                 elem.clear()
             elif name == "col" and elem.get("hidden") in ("1", "true"):
                 low, high = int(elem.get("min", "0")), int(elem.get("max", "0"))
                 # nothing this tool reads lies further right than column 1000
-                for index in range(max(low, 1), min(high, 1000) + 1):
-                    sheet.hidden_columns.add(get_column_letter(index))
+                for column in range(max(low, 1), min(high, 1000) + 1):
+                    hidden_columns.add(get_column_letter(column))
             elif name == "mergeCell":
                 ref = elem.get("ref")
                 if ref and _REF.fullmatch(ref):
-                    sheet.merged.append(ref)
+                    merged.append(ref)
+    if sheet is None:
+        sheet = _header([], spec)
+    sheet.hidden_rows, sheet.hidden_columns = hidden_rows, hidden_columns
+    sheet.merged, sheet.uncached_formulas = merged, [ref for ref in uncached if ref]
+    return sheet
+
+
+def _add_row(sheet: RawSheet, by_column: dict[str, str], row_cells: list[dict[str, Any]]) -> None:
+    cells: dict[str, RawCell] = {}
+    ordered = _by_column(row_cells)
+    if not ordered:
+        return
+    number = ordered[0]["row"]
+    for cell in ordered:
+        letter = get_column_letter(cell["column"])
+        column = by_column.get(letter)
+        if column is None or is_blank(cell["value"]):
+            continue
+        cells[column] = RawCell(cell["value"], f"{letter}{cell['row']}", cell["data_type"] == "e")
+    if cells:
+        sheet.rows.append(RawRow(number, cells))
+        if len(sheet.rows) > MAX_ROWS:
+            raise TooManyRows(sheet.name, number, MAX_ROWS)
 
 
 def _is_known_header(text: str, spec: schema.SheetSpec) -> bool:
@@ -209,10 +259,7 @@ def _read_sheets(wb: Workbook, zf: zipfile.ZipFile) -> tuple[dict[str, RawSheet]
         if spec is None or spec.name in sheets:
             others.append(ws.title)
             continue
-        sheet = _read_sheet(ws, spec)
+        sheet = _read_sheet(ws, zf, spec)
         sheet.hidden = ws.sheet_state != "visible"
-        part = getattr(ws, "_worksheet_path", None)
-        if part:
-            _scan_sheet_xml(zf, part, sheet)
         sheets[spec.name] = sheet
     return sheets, others

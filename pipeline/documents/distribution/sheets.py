@@ -34,6 +34,7 @@ from pipeline.render.xlsx import (
     formula_rule,
     set_properties,
     set_text,
+    set_text_unstyled,
     workbook_bytes,
 )
 from pipeline.workbook.model import YearData
@@ -107,11 +108,12 @@ def _row(ws: Worksheet, row: int, values: list[str], columns: tuple[tuple[str, i
     first: Cell | None = None
     for index, (value, (_, width)) in enumerate(zip(values, columns, strict=True), start=1):
         cell = cell_at(ws, row, index)
-        set_text(cell, value)
         if first is None:
+            set_text(cell, value)
             cell.alignment = _WRAP
             first = cell
-        else:
+        else:  # styled as the first: an alignment set_text would give it is _WRAP anyway
+            set_text_unstyled(cell, value)
             copy_style(first, cell)
         # neither Excel nor LibreOffice grows a row for wrapped text written by a program
         lines = max(lines, sum(max(1, math.ceil(len(part) / width)) for part in value.split("\n")))

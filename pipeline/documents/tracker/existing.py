@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Literal
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import Cell, MergedCell
+from openpyxl.cell.cell import MergedCell
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline.contract.grammar import join_words, quote
@@ -32,10 +33,11 @@ from pipeline.contract.tracker import (
 from pipeline.contract.values import key
 from pipeline.documents.tracker.layout import STATUS_DATE_PROPERTY
 from pipeline.documents.tracker.rows import Formula, TrackerRow, date_in
+from pipeline.documents.tracker.sheet_cells import SheetCells, read_cells
 from pipeline.documents.tracker.snapshot import Snapshot, read_snapshot
 from pipeline.errors import OutputProblem, WorkbookUnreadable
 from pipeline.render.xlsx import fit_to_page_width
-from pipeline.workbook.container import open_xlsx
+from pipeline.workbook.container import open_xlsx, unreadable
 
 
 @dataclass(frozen=True)
@@ -58,11 +60,10 @@ class OldTracker:
     snapshot: Snapshot | None = None
 
 
-def _cell_value(cell: Cell | MergedCell, date_column: bool) -> object:
-    value = cell.value
+def _cell_value(value: object, data_type: str, date_column: bool) -> object:
     if value is None or (isinstance(value, str) and value == ""):
         return None
-    if cell.data_type == "f" and isinstance(value, str):
+    if data_type == "f" and isinstance(value, str):
         return Formula(value)
     if date_column and isinstance(value, dt.datetime) and value.time() == dt.time():
         return value.date()
@@ -77,16 +78,46 @@ def read_tracker(path: Path) -> OldTracker:
     )
     try:
         # formulas people typed are carried over as formulas, so not data_only
-        wb = open_xlsx(path, read_only=False, data_only=False)
+        wb = open_xlsx(path, read_only=True, data_only=False)
+        sheet_name, extra_sheets = _sheets(wb)
+        light = None
+        if sheet_name is not None and not extra_sheets:
+            try:
+                light = read_cells(wb, wb[sheet_name])
+            except Exception as exc:  # a part that only breaks when read
+                raise unreadable(path, exc) from None
+        if light is None:  # sheets to carry over, or cells only a full load gives right
+            wb.close()
+            wb = open_xlsx(path, read_only=False, data_only=False)
     except WorkbookUnreadable as exc:
         raise OutputProblem(
             f"Aiempaa seurantataulukkoa ei voi avata: {exc} "
             f"Siihen kirjoitettuja tietoja ei voi siirtää uuteen taulukkoon. {hint}"
         ) from None
+    try:
+        return _read(path, wb, sheet_name, extra_sheets, light)
+    finally:
+        if light is not None:
+            wb.close()
+
+
+def _sheets(wb: Workbook) -> tuple[str | None, list[str]]:
+    """The tracker sheet's name (matched as people may have retyped it) and the sheets
+    people added."""
     names = {key(name): name for name in wb.sheetnames}
     sheet_name = names.get(key(SHEET))
     overview = names.get(key(OVERVIEW_SHEET))
     extra_sheets = [n for n in wb.sheetnames if n not in (sheet_name, overview, SNAPSHOT_SHEET)]
+    return sheet_name, extra_sheets
+
+
+def _read(
+    path: Path,
+    wb: Workbook,
+    sheet_name: str | None,
+    extra_sheets: list[str],
+    light: SheetCells | None,
+) -> OldTracker:
     if sheet_name is None:
         raise OutputProblem(
             f"{path}: seurantataulukosta puuttuu välilehti {quote(SHEET)}, joten siihen "
@@ -95,19 +126,19 @@ def read_tracker(path: Path) -> OldTracker:
             f"{join_words([quote(n) for n in wb.sheetnames if n != SNAPSHOT_SHEET], 'fi')}. Palauta välilehden nimeksi "
             f"{quote(SHEET)} ja aja komento uudelleen."
         )
-    ws = wb[sheet_name]
+    cells = light or _FullSheet(wb[sheet_name])
     known = {key(h): h for h in HEADERS}
     columns: dict[int, str] = {}  # column index -> our header or the extra header
     extra_headers: list[str] = []
-    width = ws.max_column
+    width = cells.max_column
     for c in range(1, width + 1):
-        text = ws.cell(row=1, column=c).value
+        text = cells.value(1, c)
         header = str(text).strip() if text is not None else ""
         if key(header) in known and known[key(header)] not in columns.values():
             columns[c] = known[key(header)]
             continue
         if not header:
-            if all(ws.cell(row=r, column=c).value is None for r in range(2, ws.max_row + 1)):
+            if all(cells.value(r, c) is None for r in range(2, cells.max_row + 1)):
                 continue
             header = f"Sarake {get_column_letter(c)}"
         name, n = header, 2
@@ -122,22 +153,26 @@ def read_tracker(path: Path) -> OldTracker:
             "uudelleen."
         )
     rows: list[TrackerRow] = []
-    for r in range(2, ws.max_row + 1):
+    for r in range(2, cells.max_row + 1):
         values: dict[str, object] = {}
         extra: dict[str, object] = {}
         comments: dict[str, tuple[str, str]] = {}
         for c, name in columns.items():
-            cell = ws.cell(row=r, column=c)
-            value = _cell_value(cell, name in DATE_COLUMNS)
+            value, data_type, comment = cells.cell(r, c)
+            value = _cell_value(value, data_type, name in DATE_COLUMNS)
             if name in HEADERS:
                 values[name] = value
             else:
                 extra[name] = value
-            if cell.comment is not None and cell.comment.text:
-                comments[name] = (cell.comment.text, cell.comment.author or "")
+            if comment is not None and comment[0]:
+                comments[name] = comment
         if not comments and all(v is None for v in (*values.values(), *extra.values())):
             continue
         rows.append(TrackerRow(values, extra, comments, source_row=r))
+    if light is not None and SNAPSHOT_SHEET in wb.sheetnames:
+        snapshot_sheet = wb[SNAPSHOT_SHEET]
+        assert isinstance(snapshot_sheet, ReadOnlyWorksheet)
+        snapshot_sheet.reset_dimensions()  # every row there is, whatever <dimension> says
     return OldTracker(
         path=path,
         rows=rows,
@@ -148,6 +183,23 @@ def read_tracker(path: Path) -> OldTracker:
         as_of=reported_as_of(path, wb, rows),
         snapshot=read_snapshot(wb),
     )
+
+
+class _FullSheet:
+    """The tracker sheet of a fully loaded workbook, read as :class:`SheetCells` is."""
+
+    def __init__(self, ws: Worksheet) -> None:
+        self.ws = ws
+        self.max_row, self.max_column = ws.max_row, ws.max_column
+
+    def value(self, row: int, column: int) -> object:
+        return self.ws.cell(row=row, column=column).value
+
+    def cell(self, row: int, column: int) -> tuple[object, str, tuple[str, str] | None]:
+        cell = self.ws.cell(row=row, column=column)
+        comment = cell.comment
+        found = None if comment is None else (comment.text, comment.author or "")
+        return cell.value, cell.data_type, found
 
 
 def copy_sheets(wb: Workbook, old: Workbook, names: list[str]) -> None:

@@ -21,6 +21,7 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.comments import Comment
 from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table, TableStyleInfo
@@ -119,6 +120,7 @@ def write_tracker(
     headers = list(HEADERS) + extra_headers
     widths = [w for _, w in COLUMNS] + [EXTRA_WIDTH] * len(extra_headers)
     _header(ws, headers, widths)
+    align: int | None = None  # _CELL_ALIGN's number in the workbook, once it has one
     for r, row in enumerate(rows, start=2):
         for c, name in enumerate(HEADERS, start=1):
             cell = cell_at(ws, r, c)
@@ -127,7 +129,13 @@ def write_tracker(
                 set_date(cell, value)
             else:
                 put(cell, value)
-            cell.alignment = _CELL_ALIGN
+            if align is None:
+                cell.alignment = _CELL_ALIGN
+                align = cell._style.alignmentId  # type: ignore[attr-defined]
+            else:  # what assigning it again does, without openpyxl hashing it per cell
+                if not cell._style:  # type: ignore[attr-defined]  # an unstyled cell has none
+                    cell._style = StyleArray()  # type: ignore[attr-defined]
+                cell._style.alignmentId = align  # type: ignore[attr-defined]
         for c, name in enumerate(extra_headers, start=len(HEADERS) + 1):
             put(cell_at(ws, r, c), row.extra.get(name))
         texts = [_shown(row.values.get(n)) for n in HEADERS]
