@@ -12,11 +12,19 @@ batches keep every core busy to the end; batches of 100 left one core idle
 while the last, short batch ran (performance review §4a: 402 documents on 2
 cores, 100 × 4 + 2 took 22.3 s, 2 × 201 took 20.5 s). More processes than
 cores is slower, so there are never more batches at a time than workers.
+
+Each throw-away profile is seeded with the LibreOffice version that made it
+(:func:`seed_profile`): a profile without it counts as a first start after an
+upgrade, and LibreOffice 7.2 and newer then runs its graphics self-test
+(``GraphicsRenderTests``, about 1 s of CPU) before converting anything, in every
+batch, because a headless start never records the version itself.
 """
 
 from __future__ import annotations
 
+import functools
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -45,6 +53,48 @@ def require_soffice() -> str:
     return exe
 
 
+#: "LibreOffice 7.4.7.2 40(Build:2)" -> "7.4", the version a profile records
+_VERSION = re.compile(r"\b(\d+\.\d+)\.\d+")
+
+_SEED = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" \
+xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Setup/Product"><prop oor:name="ooSetupLastVersion" \
+oor:op="fuse"><value>{version}</value></prop></item>
+</oor:items>
+"""
+
+
+@functools.cache
+def product_version(exe: str) -> str | None:
+    """``exe``'s version as its profile records it ("7.4"); None when it does not say.
+
+    ``soffice --version`` starts no office and makes no profile (about 0.1 s); asked
+    once per process.
+    """
+    try:
+        out = subprocess.run(
+            [exe, "--version"], capture_output=True, text=True, timeout=30, check=False
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    match = _VERSION.search(out or "")
+    return match.group(1) if match else None
+
+
+def seed_profile(profile: Path, version: str | None) -> None:
+    """Mark the empty profile ``profile`` as already used by LibreOffice ``version``, so
+    that its first start skips the after-upgrade graphics self-test. Nothing else is
+    set: conversion settings are LibreOffice's defaults, as in an unseeded profile.
+    A wrong or missing version only costs the self-test.
+    """
+    if version is None:
+        return
+    user = profile / "user"
+    user.mkdir(parents=True, exist_ok=True)
+    (user / "registrymodifications.xcu").write_text(_SEED.format(version=version), "utf-8")
+
+
 @dataclass
 class Batch:
     """What one LibreOffice batch did."""
@@ -67,6 +117,7 @@ def run_batch(files: list[Path], target: str, outdir: Path, *, timeout: float = 
     ext = target.split(":", 1)[0]
     batch = Batch()
     with tempfile.TemporaryDirectory(prefix="hytetu-lo-") as profile:
+        seed_profile(Path(profile), product_version(exe))
         cmd = [
             exe,
             "--headless",
