@@ -29,6 +29,8 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -105,17 +107,35 @@ class Batch:
     log: str = ""
     #: whether the batch was stopped by the timeout
     timed_out: bool = False
+    #: whether the batch was stopped on request (``stop``), not finished
+    stopped: bool = False
 
     def failed(self, files: list[Path]) -> list[Path]:
         return [f for f in files if f not in self.done]
 
 
-def run_batch(files: list[Path], target: str, outdir: Path, *, timeout: float = 600) -> Batch:
-    """Convert ``files`` with ``--convert-to target`` into ``outdir`` in one process."""
+def run_batch(
+    files: list[Path],
+    target: str,
+    outdir: Path,
+    *,
+    timeout: float = 600,
+    stop: threading.Event | None = None,
+) -> Batch:
+    """Convert ``files`` with ``--convert-to target`` into ``outdir`` in one process.
+
+    ``stop``: when set (by another thread), the process group is killed and the
+    batch ends with what was converted so far. An exception in the calling thread
+    (a Ctrl+C) kills it too: LibreOffice runs in a session of its own, so the
+    terminal's signal never reaches it.
+    """
     exe = require_soffice()
     outdir.mkdir(parents=True, exist_ok=True)
     ext = target.split(":", 1)[0]
     batch = Batch()
+    if stop is not None and stop.is_set():  # stopped before its turn came
+        batch.stopped = True
+        return batch
     with tempfile.TemporaryDirectory(prefix="hytetu-lo-") as profile:
         seed_profile(Path(profile), product_version(exe))
         cmd = [
@@ -139,18 +159,43 @@ def run_batch(files: list[Path], target: str, outdir: Path, *, timeout: float = 
             start_new_session=True,  # its own process group, killed as a whole on timeout
         )
         try:
-            out, _ = proc.communicate(timeout=timeout)
-            batch.log = out or ""
-        except subprocess.TimeoutExpired:
+            batch.log = _wait(proc, timeout, stop, batch)
+        except BaseException:
             _kill_group(proc)
-            out, _ = proc.communicate()
-            batch.timed_out = True
-            batch.log = (out or "") + f"\nLibreOffice ei valmistunut {timeout:.0f} sekunnissa."
+            proc.communicate()
+            raise
     for f in files:
         result = outdir / f"{f.stem}.{ext}"
         if result.exists() and result.stat().st_size > 0:
             batch.done[f] = result
     return batch
+
+
+#: seconds between looks at ``stop`` while a batch runs
+_POLL = 0.25
+
+
+def _wait(
+    proc: subprocess.Popen[str], timeout: float, stop: threading.Event | None, batch: Batch
+) -> str:
+    """What ``proc`` printed, once it ended, timed out (killed) or was stopped (killed)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        left = deadline - time.monotonic()
+        try:
+            out, _ = proc.communicate(timeout=max(0.0, min(left, _POLL if stop else left)))
+            return out or ""
+        except subprocess.TimeoutExpired:
+            if stop is not None and stop.is_set():
+                _kill_group(proc)
+                out, _ = proc.communicate()
+                batch.stopped = True
+                return out or ""
+            if time.monotonic() >= deadline:
+                _kill_group(proc)
+                out, _ = proc.communicate()
+                batch.timed_out = True
+                return (out or "") + f"\nLibreOffice ei valmistunut {timeout:.0f} sekunnissa."
 
 
 #: most files per LibreOffice process: 2 × 201 converted in full; one batch stopped at 244
@@ -193,6 +238,7 @@ def run_batches(
     *,
     timeout: float = 600,
     workers: int | None = None,
+    stop: threading.Event | None = None,
 ) -> Batch:
     """Convert ``files`` in the batches of :func:`plan_batches`, ``workers`` at a time
     (default: :func:`default_workers`).
@@ -205,14 +251,22 @@ def run_batches(
     workers = workers or default_workers()
     chunks = plan_batches(files, workers)
     if len(chunks) <= 1:
-        return run_batch(files, target, outdir, timeout=timeout)
+        return run_batch(files, target, outdir, timeout=timeout, stop=stop)
+    stop = stop or threading.Event()  # an error or Ctrl+C here stops every batch
     with ThreadPoolExecutor(max_workers=min(workers, len(chunks))) as pool:
-        results = list(pool.map(lambda c: run_batch(c, target, outdir, timeout=timeout), chunks))
+        try:
+            results = list(
+                pool.map(lambda c: run_batch(c, target, outdir, timeout=timeout, stop=stop), chunks)
+            )
+        except BaseException:
+            stop.set()
+            raise
     merged = Batch()
     for r in results:
         merged.done.update(r.done)
         merged.log += r.log
         merged.timed_out |= r.timed_out
+        merged.stopped |= r.stopped
     return merged
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import stat
 import subprocess
+import threading
+import time
 from pathlib import Path
 
 import docx
@@ -62,3 +64,17 @@ def test_a_seeded_profile_converts_without_the_graphics_self_test(tmp_path):
     assert (tmp_path / "out" / "a.pdf").read_bytes().startswith(b"%PDF-")
     # an unseeded profile gets this log on every start (LibreOffice 7.2 and newer)
     assert not (profile / "user" / "GraphicsRenderTests.log").exists()
+
+
+def test_a_stopped_batch_kills_libreoffice_and_reports_itself_stopped(tmp_path, monkeypatch):
+    exe = tmp_path / "soffice"
+    exe.write_text('#!/bin/sh\n[ "$1" = --version ] && exit 0\nsleep 60\n', "utf-8")
+    exe.chmod(exe.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setattr(office, "find_soffice", lambda: str(exe))
+    stop = threading.Event()
+    threading.Timer(0.3, stop.set).start()
+    start = time.monotonic()
+    batch = office.run_batch([tmp_path / "a.docx"], "pdf", tmp_path / "out", timeout=60, stop=stop)
+    assert time.monotonic() - start < 10  # killed, not waited for
+    assert batch.stopped and not batch.timed_out and batch.done == {}
+    assert office.run_batch([tmp_path / "a.docx"], "pdf", tmp_path / "out", stop=stop).stopped
