@@ -23,9 +23,7 @@ from pipeline.workbook import load as workbook_load
 from pipeline.workbook.model import YearData
 
 if TYPE_CHECKING:
-    from pipeline.output.pdf import Background
     from pipeline.output.staging import Staging
-    from pipeline.rebuild import Rebuild
     from pipeline.render.word import Renderer
 
 DEFAULT_WORKBOOK = Path("input/hytetu.xlsx")
@@ -136,7 +134,6 @@ def build(
 
         check_available()
     target = Path(out) / str(data.settings.year)
-    background: Background | None = None  # the PDF copies being made, once started
     with hold(target.parent) as lock:  # one build at a time per output folder
         # each file goes to the work area as soon as it is final; only its record stays
         with interrupt.deferred():  # no work area made without the clean-up that removes it
@@ -161,18 +158,11 @@ def build(
             def store(made: Sequence[Output]) -> list[Output]:
                 return staging.store(mark(o) for o in rebuild.finish(made))
 
-            def words_made(made: Sequence[Output]) -> None:
-                # LibreOffice converts while the drafts and the distribution list are made
-                nonlocal background
-                background = _start_pdf_copies(list(made), inputs.created, target, rebuild, staging)
-
-            documents = make_documents(
-                inputs, progress, rebuild.settle, store, words_made if pdf else None
-            )
+            documents = make_documents(inputs, progress, rebuild.settle, store)
             recorded = {path: r.sha256 for path, r in rebuild.recorded.items()}
             outputs = list(documents.outputs)
             outputs += _pdf_copies(
-                outputs, inputs.created, pdf, progress, target, recorded, staging, background
+                outputs, inputs.created, pdf, progress, target, recorded, staging
             )
             staging.put(FILE_NAME, archive_list(outputs, data.settings, inputs.build_date))
             written = commit_staged(
@@ -184,8 +174,6 @@ def build(
                 leftovers=leftovers,
             )
         except BaseException:
-            if background is not None:
-                background.cancel()  # LibreOffice stopped, its temporary files gone
             staging.remove()  # kept while the previous year folder is aside in it
             raise
         replaced = sorted(
@@ -209,18 +197,6 @@ def build(
     )
 
 
-def _start_pdf_copies(
-    made: list[Output], when: dt.datetime, target: Path, rebuild: Rebuild, staging: Staging
-) -> Background:
-    """The PDF copies of the Word documents in ``made`` (all final), started in the
-    background; the still-valid copies of the previous build are kept, not converted."""
-    from pipeline.output.pdf import Background, previous_copies
-
-    recorded = {path: r.sha256 for path, r in rebuild.recorded.items()}
-    kept = previous_copies(made, target, recorded, staging)
-    return Background(made, when, previous=kept, staging=staging)
-
-
 def _pdf_copies(
     outputs: list[Output],
     when: dt.datetime,
@@ -229,32 +205,21 @@ def _pdf_copies(
     target: Path,
     recorded: Mapping[str, str],
     staging: Staging,
-    background: Background | None = None,
 ) -> list[Output]:
     """PDF/A copies (the Word documents' metadata) if asked, and the still-valid copies
     of the previous build in ``target`` kept either way
     (:func:`~pipeline.output.pdf.previous_copies`; ``recorded``: the previous archive
     list's checksums, as the rebuild read them), each written to ``staging``. (Every
     file was marked when it names people, ``henkilotietoja``, and stamped with the
-    build's time, not the clock, as it was stored.) ``background``: the copies already
-    being made (:func:`_start_pdf_copies`); only a Word document it does not have is
-    converted here.
+    build's time, not the clock, as it was stored.)
     """
     from pipeline.output.pdf import add_pdf_copies, previous_copies
 
-    if background is not None:
-        done = {o.path: c for o, c in zip(background.word, background.result(), strict=True)}
-        rest = [o for o in outputs if o.path.lower().endswith(".docx") and o.path not in done]
-        if rest:
-            later = _pdf_copies(rest, when, pdf, None, target, recorded, staging)
-            done.update(zip((o.path for o in rest), later, strict=True))
-        copies = [done[o.path] for o in outputs if o.path.lower().endswith(".docx")]
-    else:
-        # PDF reuse (#12, #17): an unchanged Word document keeps its PDF, with or without --pdf
-        kept = previous_copies(outputs, target, recorded, staging)
-        if not pdf:
-            return list(kept.values())
-        copies = add_pdf_copies(outputs, when, previous=kept, staging=staging)
+    # PDF reuse (#12, #17): an unchanged Word document keeps its PDF, with or without --pdf
+    kept = previous_copies(outputs, target, recorded, staging)
+    if not pdf:
+        return list(kept.values())
+    copies = add_pdf_copies(outputs, when, previous=kept, staging=staging)
     if progress:
         for o in copies:
             progress(o.path)

@@ -59,7 +59,6 @@ def make_documents(
     progress: Callable[[str], None] | None = None,
     settle: Settle | None = None,
     store: Settle | None = None,
-    words_made: Callable[[Sequence[Output]], None] | None = None,
 ) -> Documents:
     """Run every producer; ``progress`` hears each file's path as soon as it is made.
 
@@ -70,8 +69,6 @@ def make_documents(
     ``store``: what the output stage does with each producer's files once they are
     final (the drafts included): the build writes them to its work area and keeps
     their records only, so the files are not all held in memory at once.
-    ``words_made``: hears every file made so far once the last Word document is final
-    (before the distribution list and the drafts): the build starts its PDF copies then.
     """
     made: list[Made] = []
 
@@ -110,8 +107,6 @@ def make_documents(
     # the files as they will be written (settled as each producer made them): what the
     # drafts attach
     settled = [o for m in made for o in m.outputs]
-    if words_made:
-        words_made(settled)
     mail = mailing_plan(inputs.data, settled)
     # last but the drafts: it lists every file, and each mailing's draft
     keep(distribution_list(inputs, settled, mail))

@@ -25,22 +25,14 @@ import datetime as dt
 import hashlib
 import shutil
 import tempfile
-import threading
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
 from pipeline.contract.outputs import Output
 from pipeline.errors import ConversionProblem
-from pipeline.output import interrupt
 from pipeline.output.archive_list import FILE_NAME, read_archive_list
-from pipeline.output.office import (
-    Batch,
-    default_workers,
-    plan_batches,
-    require_soffice,
-    run_batches,
-)
+from pipeline.output.office import default_workers, plan_batches, require_soffice, run_batches
 from pipeline.output.reproducible import normalize_pdf
 from pipeline.output.staging import Staging
 from pipeline.output.year_folder import is_link, read_regular
@@ -157,128 +149,37 @@ def _convert(
     """Word document path -> its fresh PDF/A copy, converted by LibreOffice."""
     if not documents:
         return {}
-    timeout = _timeout(documents) if timeout is None else timeout
+    if timeout is None:  # for one batch: the longest planned
+        longest = max(
+            len(b) for b in plan_batches([Path(o.path) for o in documents], default_workers())
+        )
+        timeout = BASE_TIMEOUT + PER_DOCUMENT * longest
     with tempfile.TemporaryDirectory(prefix="hytetu-pdf-") as temp:
-        files = _sources(documents, Path(temp) / "docx")
-        batch = run_batches(list(files), PDF_FILTER, Path(temp) / "pdf", timeout=timeout)
-        return _collect(files, batch, when, timeout, staging)
-
-
-def _timeout(documents: list[Output]) -> float:
-    """For one batch: start-up plus a generous time for each file of the longest planned."""
-    batches = plan_batches([Path(o.path) for o in documents], default_workers())
-    return BASE_TIMEOUT + PER_DOCUMENT * max((len(b) for b in batches), default=0)
-
-
-def _sources(documents: list[Output], source: Path) -> dict[Path, Output]:
-    """Each document copied into ``source`` under a flat, unique, ASCII name (LibreOffice
-    names the PDF after it); that file -> the document."""
-    source.mkdir(parents=True)
-    files: dict[Path, Output] = {}
-    for i, out in enumerate(documents):
-        path = source / f"{i:04d}_{Path(out.path).stem}.docx"
-        if out.folder is not None:
-            shutil.copyfile(out.folder.root / out.path, path)
-        else:
-            path.write_bytes(out.content)
-        files[path] = out
-    return files
-
-
-def _collect(
-    files: dict[Path, Output],
-    batch: Batch,
-    when: dt.datetime,
-    timeout: float,
-    staging: Staging | None,
-) -> dict[str, Output]:
-    """Word document path -> its PDF copy, read back and stamped; ConversionProblem naming
-    every document without one."""
-    failed = [files[f].path for f in batch.failed(list(files))]
-    if (batch.timed_out or batch.stopped) and not failed:  # may be cut short: trust none
-        failed = [o.path for o in files.values()]
-    if failed:
-        raise ConversionProblem(_failure_message(failed, batch.log, batch.timed_out, timeout))
-    copies = {}
-    for f in files:  # in the documents' order, whichever batch finished first
-        result = batch.done[f]
-        content = normalize_pdf(result.read_bytes(), when)
-        result.unlink()
-        copy = replace(files[f], path=pdf_path(files[f].path), content=content)
-        copies[files[f].path] = staging.store([copy])[0] if staging else copy
-    return copies
-
-
-class Background:
-    """The PDF/A copies of ``outputs``' Word documents, made in a background thread (which
-    runs the LibreOffice batches) while the build makes its other files.
-
-    Start it once every Word document is final and stored. :meth:`result` waits and
-    returns the copies as :func:`add_pdf_copies` would; :meth:`cancel` (an error, a
-    Ctrl+C) kills the LibreOffice processes and removes what they wrote. Either way
-    nothing is left in the temporary folder.
-    """
-
-    def __init__(
-        self,
-        outputs: list[Output],
-        when: dt.datetime,
-        *,
-        previous: dict[str, Output],
-        staging: Staging | None = None,
-    ) -> None:
-        self.previous, self.when, self.staging = previous, when, staging
-        self.word = [o for o in outputs if o.path.lower().endswith(".docx")]
-        todo = [o for o in self.word if o.path not in previous]
-        self.timeout = _timeout(todo)
-        self._temp = Path(tempfile.mkdtemp(prefix="hytetu-pdf-"))
-        self._stop = threading.Event()
-        self._batch: Batch | None = None
-        self._error: BaseException | None = None
-        try:
-            self._files = _sources(todo, self._temp / "docx")
-        except BaseException:
-            shutil.rmtree(self._temp, ignore_errors=True)
-            raise
-        self._thread = threading.Thread(target=self._run, name="hytetu-pdf", daemon=True)
-        if self._files:
-            self._thread.start()
-
-    def _run(self) -> None:
-        try:
-            self._batch = run_batches(
-                list(self._files),
-                PDF_FILTER,
-                self._temp / "pdf",
-                timeout=self.timeout,
-                stop=self._stop,
-            )
-        except BaseException as exc:  # raised in the build's thread by result()
-            self._error = exc
-
-    def result(self) -> list[Output]:
-        """The copies, in the Word documents' order (kept ones included)."""
-        try:
-            converted: dict[str, Output] = {}
-            if self._files:
-                self._thread.join()
-                if self._error is not None:
-                    raise self._error
-                assert self._batch is not None
-                converted = _collect(
-                    self._files, self._batch, self.when, self.timeout, self.staging
-                )
-            return [self.previous.get(o.path) or converted[o.path] for o in self.word]
-        finally:
-            self.cancel()
-
-    def cancel(self) -> None:
-        """Stop the batches (killed, not waited for) and remove the temporary folder."""
-        with interrupt.deferred():  # a second Ctrl+C does not leave LibreOffice running
-            self._stop.set()
-            if self._thread.is_alive():
-                self._thread.join()
-            shutil.rmtree(self._temp, ignore_errors=True)
+        source, target = Path(temp) / "docx", Path(temp) / "pdf"
+        source.mkdir()
+        files: dict[Path, Output] = {}
+        for i, out in enumerate(documents):
+            # a flat, unique, ASCII name: LibreOffice names the PDF after it
+            path = source / f"{i:04d}_{Path(out.path).stem}.docx"
+            if out.folder is not None:
+                shutil.copyfile(out.folder.root / out.path, path)
+            else:
+                path.write_bytes(out.content)
+            files[path] = out
+        batch = run_batches(list(files), PDF_FILTER, target, timeout=timeout)
+        failed = [files[f].path for f in batch.failed(list(files))]
+        if batch.timed_out and not failed:  # finished files may be cut short: trust none
+            failed = [o.path for o in documents]
+        if failed:
+            raise ConversionProblem(_failure_message(failed, batch.log, batch.timed_out, timeout))
+        copies = {}
+        for f in files:  # in the documents' order, whichever batch finished first
+            result = batch.done[f]
+            content = normalize_pdf(result.read_bytes(), when)
+            result.unlink()
+            copy = replace(files[f], path=pdf_path(files[f].path), content=content)
+            copies[files[f].path] = staging.store([copy])[0] if staging else copy
+        return copies
 
 
 def _failure_message(failed: list[str], log: str, timed_out: bool, timeout: float) -> str:

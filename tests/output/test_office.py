@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import stat
 import subprocess
 import threading
@@ -78,3 +79,25 @@ def test_a_stopped_batch_kills_libreoffice_and_reports_itself_stopped(tmp_path, 
     assert time.monotonic() - start < 10  # killed, not waited for
     assert batch.stopped and not batch.timed_out and batch.done == {}
     assert office.run_batch([tmp_path / "a.docx"], "pdf", tmp_path / "out", stop=stop).stopped
+
+
+def test_a_ctrl_c_during_the_batches_stops_every_libreoffice(tmp_path, monkeypatch):
+    """LibreOffice runs in a session of its own (the terminal's Ctrl+C never reaches it):
+    the build's interrupt stops every batch instead of waiting for them to finish."""
+    stopped = []
+
+    def converting(files, target, outdir, *, timeout, stop):
+        stop.wait(30)
+        stopped.append(stop.is_set())
+        return office.Batch(stopped=True)
+
+    monkeypatch.setattr(office, "run_batch", converting)
+    files = [tmp_path / f"{i:03d}.docx" for i in range(60)]
+    main = threading.main_thread().ident
+    assert main is not None
+    threading.Timer(0.3, signal.pthread_kill, (main, signal.SIGINT)).start()  # a real Ctrl+C
+    start = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        office.run_batches(files, "pdf", tmp_path, timeout=60, workers=2)
+    assert stopped == [True, True]
+    assert time.monotonic() - start < 10

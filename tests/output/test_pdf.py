@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import io
 import re
-import tempfile
-import threading
 
 import docx
 import pytest
@@ -254,35 +252,3 @@ def test_a_pdf_rebuild_of_the_unchanged_example_converts_nothing(built, monkeypa
     assert {p: (again.target / p).read_bytes() for p in before} == before
     for out in _pdfs(again):
         assert check_bytes(out.path, out.content) == [], out.path
-
-
-def test_a_ctrl_c_while_the_pdfs_are_made_stops_libreoffice_and_writes_nothing(
-    tmp_path, monkeypatch
-):
-    """The PDFs are converted while the drafts are made: a Ctrl+C then stops the batches
-    (LibreOffice killed, not waited for) and leaves neither output nor temporary files."""
-    from pipeline.documents import plan
-    from pipeline.output import pdf
-
-    stopped = threading.Event()
-
-    def converting(files, target, outdir, *, timeout, stop):
-        assert files, "every Word document was final and stored when conversion started"
-        stop.wait(30)
-        stopped.set()
-        return office.Batch()
-
-    def interrupted(*args, **kwargs):
-        assert not stopped.is_set()  # the conversion runs while the other files are made
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(office, "find_soffice", lambda: "/usr/bin/true")
-    monkeypatch.setattr(pdf, "run_batches", converting)
-    monkeypatch.setattr(plan, "distribution_list", interrupted)
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
-    out = tmp_path / "out"
-    with pytest.raises(KeyboardInterrupt):
-        build(EXAMPLE, out, pdf=True)
-    assert stopped.is_set()
-    assert not list(tmp_path.glob("hytetu-pdf-*"))
-    assert not (out / "2027").exists()
