@@ -12,15 +12,25 @@ batches keep every core busy to the end; batches of 100 left one core idle
 while the last, short batch ran (performance review §4a: 402 documents on 2
 cores, 100 × 4 + 2 took 22.3 s, 2 × 201 took 20.5 s). More processes than
 cores is slower, so there are never more batches at a time than workers.
+
+Each throw-away profile is seeded with the LibreOffice version that made it
+(:func:`seed_profile`): a profile without it counts as a first start after an
+upgrade, and LibreOffice 7.2 and newer then runs its graphics self-test
+(``GraphicsRenderTests``, about 1 s of CPU) before converting anything, in every
+batch, because a headless start never records the version itself.
 """
 
 from __future__ import annotations
 
+import functools
 import os
+import re
 import shutil
 import signal
 import subprocess
 import tempfile
+import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,6 +55,48 @@ def require_soffice() -> str:
     return exe
 
 
+#: "LibreOffice 7.4.7.2 40(Build:2)" -> "7.4", the version a profile records
+_VERSION = re.compile(r"\b(\d+\.\d+)\.\d+")
+
+_SEED = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" \
+xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Setup/Product"><prop oor:name="ooSetupLastVersion" \
+oor:op="fuse"><value>{version}</value></prop></item>
+</oor:items>
+"""
+
+
+@functools.cache
+def product_version(exe: str) -> str | None:
+    """``exe``'s version as its profile records it ("7.4"); None when it does not say.
+
+    ``soffice --version`` starts no office and makes no profile (about 0.1 s); asked
+    once per process.
+    """
+    try:
+        out = subprocess.run(
+            [exe, "--version"], capture_output=True, text=True, timeout=30, check=False
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    match = _VERSION.search(out or "")
+    return match.group(1) if match else None
+
+
+def seed_profile(profile: Path, version: str | None) -> None:
+    """Mark the empty profile ``profile`` as already used by LibreOffice ``version``, so
+    that its first start skips the after-upgrade graphics self-test. Nothing else is
+    set: conversion settings are LibreOffice's defaults, as in an unseeded profile.
+    A wrong or missing version only costs the self-test.
+    """
+    if version is None:
+        return
+    user = profile / "user"
+    user.mkdir(parents=True, exist_ok=True)
+    (user / "registrymodifications.xcu").write_text(_SEED.format(version=version), "utf-8")
+
+
 @dataclass
 class Batch:
     """What one LibreOffice batch did."""
@@ -55,18 +107,37 @@ class Batch:
     log: str = ""
     #: whether the batch was stopped by the timeout
     timed_out: bool = False
+    #: whether the batch was stopped on request (``stop``), not finished
+    stopped: bool = False
 
     def failed(self, files: list[Path]) -> list[Path]:
         return [f for f in files if f not in self.done]
 
 
-def run_batch(files: list[Path], target: str, outdir: Path, *, timeout: float = 600) -> Batch:
-    """Convert ``files`` with ``--convert-to target`` into ``outdir`` in one process."""
+def run_batch(
+    files: list[Path],
+    target: str,
+    outdir: Path,
+    *,
+    timeout: float = 600,
+    stop: threading.Event | None = None,
+) -> Batch:
+    """Convert ``files`` with ``--convert-to target`` into ``outdir`` in one process.
+
+    ``stop``: when set (by another thread), the process group is killed and the
+    batch ends with what was converted so far. An exception in the calling thread
+    (a Ctrl+C) kills it too: LibreOffice runs in a session of its own, so the
+    terminal's signal never reaches it.
+    """
     exe = require_soffice()
     outdir.mkdir(parents=True, exist_ok=True)
     ext = target.split(":", 1)[0]
     batch = Batch()
+    if stop is not None and stop.is_set():  # stopped before its turn came
+        batch.stopped = True
+        return batch
     with tempfile.TemporaryDirectory(prefix="hytetu-lo-") as profile:
+        seed_profile(Path(profile), product_version(exe))
         cmd = [
             exe,
             "--headless",
@@ -88,18 +159,43 @@ def run_batch(files: list[Path], target: str, outdir: Path, *, timeout: float = 
             start_new_session=True,  # its own process group, killed as a whole on timeout
         )
         try:
-            out, _ = proc.communicate(timeout=timeout)
-            batch.log = out or ""
-        except subprocess.TimeoutExpired:
+            batch.log = _wait(proc, timeout, stop, batch)
+        except BaseException:
             _kill_group(proc)
-            out, _ = proc.communicate()
-            batch.timed_out = True
-            batch.log = (out or "") + f"\nLibreOffice ei valmistunut {timeout:.0f} sekunnissa."
+            proc.communicate()
+            raise
     for f in files:
         result = outdir / f"{f.stem}.{ext}"
         if result.exists() and result.stat().st_size > 0:
             batch.done[f] = result
     return batch
+
+
+#: seconds between looks at ``stop`` while a batch runs
+_POLL = 0.25
+
+
+def _wait(
+    proc: subprocess.Popen[str], timeout: float, stop: threading.Event | None, batch: Batch
+) -> str:
+    """What ``proc`` printed, once it ended, timed out (killed) or was stopped (killed)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        left = deadline - time.monotonic()
+        try:
+            out, _ = proc.communicate(timeout=max(0.0, min(left, _POLL if stop else left)))
+            return out or ""
+        except subprocess.TimeoutExpired:
+            if stop is not None and stop.is_set():
+                _kill_group(proc)
+                out, _ = proc.communicate()
+                batch.stopped = True
+                return out or ""
+            if time.monotonic() >= deadline:
+                _kill_group(proc)
+                out, _ = proc.communicate()
+                batch.timed_out = True
+                return (out or "") + f"\nLibreOffice ei valmistunut {timeout:.0f} sekunnissa."
 
 
 #: most files per LibreOffice process: 2 × 201 converted in full; one batch stopped at 244
@@ -142,6 +238,7 @@ def run_batches(
     *,
     timeout: float = 600,
     workers: int | None = None,
+    stop: threading.Event | None = None,
 ) -> Batch:
     """Convert ``files`` in the batches of :func:`plan_batches`, ``workers`` at a time
     (default: :func:`default_workers`).
@@ -154,14 +251,22 @@ def run_batches(
     workers = workers or default_workers()
     chunks = plan_batches(files, workers)
     if len(chunks) <= 1:
-        return run_batch(files, target, outdir, timeout=timeout)
+        return run_batch(files, target, outdir, timeout=timeout, stop=stop)
+    stop = stop or threading.Event()  # an error or Ctrl+C here stops every batch
     with ThreadPoolExecutor(max_workers=min(workers, len(chunks))) as pool:
-        results = list(pool.map(lambda c: run_batch(c, target, outdir, timeout=timeout), chunks))
+        try:
+            results = list(
+                pool.map(lambda c: run_batch(c, target, outdir, timeout=timeout, stop=stop), chunks)
+            )
+        except BaseException:
+            stop.set()
+            raise
     merged = Batch()
     for r in results:
         merged.done.update(r.done)
         merged.log += r.log
         merged.timed_out |= r.timed_out
+        merged.stopped |= r.stopped
     return merged
 
 

@@ -172,7 +172,7 @@ def test_a_failed_conversion_stops_the_build_and_keeps_the_previous_output(tmp_p
     first = build(EXAMPLE, out)
     before = {p: p.read_bytes() for p in first.target.rglob("*") if p.is_file()}
 
-    def half(files, target, outdir, *, timeout):
+    def half(files, target, outdir, *, timeout, stop=None):
         batch = office.Batch(log="Error: source file could not be loaded")
         outdir.mkdir(parents=True, exist_ok=True)
         for f in files[1:]:
@@ -198,7 +198,7 @@ def test_large_builds_are_converted_in_equal_batches_one_per_core(tmp_path, monk
     equal batches, a multiple of the workers, keep every core busy to the end."""
     calls = []
 
-    def fake(files, target, outdir, *, timeout):
+    def fake(files, target, outdir, *, timeout, stop=None):
         calls.append(list(files))
         batch = office.Batch(log=f"{len(files)} tiedostoa\n")
         for f in files:
