@@ -11,6 +11,7 @@ killed outright leaves it for the next build to clear (:func:`.workspace.clear_l
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import shutil
@@ -31,11 +32,22 @@ def _umask() -> int:
     return mask
 
 
+@functools.lru_cache(maxsize=8)
+def _real(root: Path) -> str:
+    return os.path.realpath(root)
+
+
 def safe_join(root: Path, relative: str) -> Path:
-    target = (root / relative).resolve()
-    if root.resolve() not in target.parents:
+    """``root / relative``, refused when the name leads outside ``root`` (``..``, absolute).
+
+    ``root`` is a folder this build made (its work area), so nothing in it is a link: the
+    name is checked as text, and ``root`` is resolved once, not for each of its files.
+    """
+    base = _real(root)
+    target = os.path.normpath(os.path.join(base, relative))
+    if not target.startswith(base + os.sep):
         raise OutputProblem(f"{relative}: tiedostonimi osoittaa tulostekansion ulkopuolelle.")
-    return target
+    return Path(target)
 
 
 class Staging:
@@ -60,11 +72,15 @@ class Staging:
         self.folder = Folder(self.root)
         #: relative path -> (sha256, size) of every file written
         self.files: dict[str, tuple[str, int]] = {}
+        #: folders made in the work area so far (each made once, not for each file)
+        self._made: set[Path] = set()
 
     def _path(self, relative: str) -> Path:
         interrupt.check()
         path = safe_join(self.root, relative)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.parent not in self._made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._made.add(path.parent)
         return path
 
     def put(self, relative: str, content: bytes) -> tuple[str, int]:
