@@ -67,9 +67,9 @@ def _render_calls(workbook: Path) -> list[tuple[Path, dict]]:
     calls: list[tuple[Path, dict]] = []
     original = render.Renderer.render
 
-    def record(self, lang, name, context, props, media=None):
+    def record(self, lang, name, context, props, media=None, sources=None):
         calls.append((self.template_path(lang, name), context))
-        return original(self, lang, name, context, props, media)
+        return original(self, lang, name, context, props, media, sources)
 
     render.Renderer.render = record
     try:

@@ -153,10 +153,11 @@ def build(
             )
             merged = [tracker_path] if inputs.current_tracker else []
             rebuild = Rebuild(inputs, target, merged=merged, replace_edited=replace_edited)
+            inputs = rebuild.inputs  # with what the previous build left to take as it is
             mark = personal_data_marker(data)
 
             def store(made: Sequence[Output]) -> list[Output]:
-                return staging.store(mark(o) for o in rebuild.finish(made))
+                return staging.store((mark(o) for o in rebuild.finish(made)), rebuild.same_file)
 
             documents = make_documents(inputs, progress, rebuild.settle, store)
             recorded = {path: r.sha256 for path, r in rebuild.recorded.items()}

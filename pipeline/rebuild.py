@@ -31,12 +31,14 @@ from pathlib import Path
 from pipeline.contract.outputs import Output
 from pipeline.documents.inputs import BuildInputs
 from pipeline.documents.plan import make_documents
+from pipeline.documents.reuse import Previous
 from pipeline.errors import WARNING, Problem
 from pipeline.output.archive_list import FILE_NAME, read_archive_list
 from pipeline.output.commit import REPLACE_OPTION, backup_root, survey
 from pipeline.output.edits import NOTE_NAME, KeptEdit, read_note
 from pipeline.output.reproducible import normalize_outputs
 from pipeline.output.year_folder import read_regular
+from pipeline.render.stamp import unstamped
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,6 @@ class Rebuild:
     def __init__(
         self, inputs: BuildInputs, target: Path, *, merged: Iterable[str], replace_edited: bool
     ) -> None:
-        self.inputs = inputs
         self.target = target
         self.replace_edited = replace_edited
         self.merged = set(merged)
@@ -87,6 +88,19 @@ class Rebuild:
         self.on_disk = existing.files
         self.notes = read_note(backup_root(target) / NOTE_NAME)
         self._sha: dict[str, str] = {}
+        #: the inputs to make the documents from: the Word documents the previous build
+        #: left unchanged may be taken as they are (:mod:`pipeline.documents.reuse`)
+        self.inputs = dataclasses.replace(
+            inputs,
+            previous=Previous(
+                (
+                    (rel, self.on_disk[rel])
+                    for rel in self.recorded
+                    if rel in self.on_disk and rel not in self.notes and rel not in self.merged
+                ),
+                self._as_recorded,
+            ),
+        )
         self._renders: dict[dt.date, dict[str, Output]] = {}
         #: what the build made of a hand-edited file before the edit was put in its place
         self._generated: dict[tuple[dt.date, str], Output] = {}
@@ -102,6 +116,32 @@ class Rebuild:
         if rel not in self._sha:
             self._sha[rel] = hashlib.sha256(read_regular(self.on_disk[rel])).hexdigest()
         return self._sha[rel]
+
+    def _as_recorded(self, rel: str) -> bytes | None:
+        """The file ``rel`` on disk, if it is still what the previous archive list records."""
+        content = read_regular(self.on_disk[rel])
+        self._sha[rel] = hashlib.sha256(content).hexdigest()
+        return content if self._sha[rel] == self.recorded[rel].sha256 else None
+
+    def same_file(self, o: Output) -> Path | None:
+        """The year folder's file that holds ``o``'s bytes already (read by this build), if any."""
+        known = self._sha.get(o.path)
+        return self.on_disk[o.path] if known is not None and known == o.sha256 else None
+
+    def _restamped(self, o: Output) -> bool:
+        """Whether ``o`` is the previous build's file, unchanged since, but for its sources
+        stamp (:mod:`pipeline.documents.reuse`): the same document made from sources that
+        differ only where the document does not show them, or by another version of the
+        tool. The file on disk then stays as it is, and every draft attaches that file."""
+        rel = o.path
+        prev = self.recorded.get(rel)
+        if not rel.endswith(".docx") or prev is None or rel in self.notes:
+            return False  # a hand edit kept in place is never the build's own file
+        if o.sha256 == prev.sha256:
+            return False
+        if self._disk_sha(rel) != prev.sha256:
+            return False
+        return unstamped(o.content) == unstamped(read_regular(self.on_disk[rel]))
 
     def _is_edit(self, rel: str, content: bytes | None) -> bool:
         """The file on disk is a hand edit (``content``: what the build makes; None: unknown)."""
@@ -136,6 +176,8 @@ class Rebuild:
         for o in normalize_outputs(list(outputs), created):
             if not self.replace_edited and self._is_edit(o.path, None):
                 self._generated[(when, o.path)] = o
+                o = dataclasses.replace(o, content=read_regular(self.on_disk[o.path]))
+            elif self._restamped(o):
                 o = dataclasses.replace(o, content=read_regular(self.on_disk[o.path]))
             settled.append(o)
         return settled

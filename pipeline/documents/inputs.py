@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from pipeline.contract.i18n import TEXT, t
 from pipeline.contract.outputs import Output
 from pipeline.documents.contexts.common import as_mapping
+from pipeline.documents.reuse import NOTHING, Previous, stamp
 from pipeline.documents.tracker.existing import OldTracker
 from pipeline.errors import Problem
 from pipeline.render.word import DocProperties, Renderer
@@ -68,6 +69,8 @@ class BuildInputs:
     renderer: Renderer = field(default_factory=Renderer)
     #: the build date was fixed from outside (``SOURCE_DATE_EPOCH``): nothing else moves it
     fixed_date: bool = False
+    #: a rebuild's: the Word documents of the previous build it may take as they are
+    previous: Previous = NOTHING
 
     @property
     def created(self) -> dt.datetime:
@@ -103,14 +106,18 @@ class BuildInputs:
         """The Word document ``doc_type`` in ``lang`` filled with the context ``ctx``.
 
         ``date``: the document's own date, which its properties carry; the build date if None.
+        The previous build's document made from the same sources, if it is still in the
+        year folder as made (:mod:`pipeline.documents.reuse`), is taken instead of a render.
         """
-        return self.renderer.render(
-            lang,
-            doc_type,
-            as_mapping(ctx),
-            self.properties(title, doc_type, lang, keywords, date),
-            media,
-        )
+        context = as_mapping(ctx)
+        props = self.properties(title, doc_type, lang, keywords, date)
+        template = self.renderer.identity(lang, doc_type)
+        sources = stamp(lang, doc_type, template, context, props, media)
+        if sources is not None:
+            found = self.previous.find(sources)
+            if found is not None:
+                return found
+        return self.renderer.render(lang, doc_type, context, props, media, sources)
 
     def date_of(self, doc_type: str, n: Negotiation) -> dt.date | None:
         """The date a negotiation's document carries (SPEC §3 "Document dates and rebuilds"):

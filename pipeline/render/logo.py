@@ -10,6 +10,7 @@ Nothing in it depends on the time or the machine: the same logo gives the same b
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 from dataclasses import dataclass
@@ -55,6 +56,10 @@ class Logo:
     cy: int
     alt: str
     name: str = "logo"
+
+    def identity(self) -> str:
+        """The picture's checksum, its size and alternative text: what a document gets of it."""
+        return f"{hashlib.sha256(self.data).hexdigest()} {self.ext} {self.cx} {self.cy} {self.alt!r} {self.name!r}"
 
     @classmethod
     def read(cls, path: Path, alt: str) -> Logo:

@@ -10,6 +10,7 @@ Each template file is read and compiled once per build and rendered many times.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import re
 import zipfile
@@ -29,6 +30,7 @@ from markupsafe import Markup, escape
 from pipeline.errors import TemplateProblem
 from pipeline.render import zipwrite
 from pipeline.render.logo import Logo, with_logo
+from pipeline.render.stamp import comment_of
 
 
 def _template_root() -> Path:
@@ -112,6 +114,12 @@ class _Listing(DocxTemplate):  # type: ignore[misc]  # docxtpl publishes no type
 _HELPER = _Listing()
 
 
+def template_identity(blob: bytes, logo: Logo | None) -> str:
+    """What a template makes depends on: the file ``blob`` and the ``logo`` put in it."""
+    found = hashlib.sha256(blob).hexdigest()
+    return found if logo is None else f"{found} {logo.identity()}"
+
+
 class PreparedTemplate:
     """A Word template read, cleaned and compiled once, then rendered many times.
 
@@ -126,6 +134,8 @@ class PreparedTemplate:
         self.path = path
         try:
             blob = path.read_bytes()
+            #: what this template makes depends on: its file and the logo put in it
+            self.identity = template_identity(blob, logo)
             with zipfile.ZipFile(io.BytesIO(blob)) as zf:
                 self.entries = [(info.filename, zf.read(info)) for info in zf.infolist()]
             if logo is not None:
@@ -155,8 +165,10 @@ class PreparedTemplate:
         context: dict[str, object],
         props: DocProperties,
         media: dict[str, bytes] | None = None,
+        sources: str | None = None,
     ) -> bytes:
-        """``media``: package parts (``word/media/image1.png``) replaced by these bytes."""
+        """``media``: package parts (``word/media/image1.png``) replaced by these bytes;
+        ``sources``: the document's sources stamp (:mod:`pipeline.render.stamp`), if any."""
         entries = []
         for name, data in self.entries:
             if media and name in media:
@@ -170,7 +182,7 @@ class PreparedTemplate:
             elif name == _CORE:
                 data = core_properties_xml(props)
             entries.append(zipwrite.deflate(name, data))
-        return zipwrite.write_zip(entries, props.created)
+        return zipwrite.write_zip(entries, props.created, comment_of(sources) if sources else None)
 
     def _render_part(self, name: str, context: dict[str, object]) -> bytes:
         try:
@@ -270,6 +282,7 @@ class Renderer:
     overrides: Path | None = None
     #: the county's logo (``Logo``), by document language: put in every document's header
     logos: Mapping[str, Logo] = field(default_factory=dict)
+    _identities: dict[tuple[Path, str], str] = field(default_factory=dict)
 
     def template_path(self, lang: str, name: str) -> Path:
         if self.overrides is not None:
@@ -293,8 +306,21 @@ class Renderer:
         context: dict[str, object],
         props: DocProperties,
         media: dict[str, bytes] | None = None,
+        sources: str | None = None,
     ) -> bytes:
-        return self.prepared(lang, name).render(context, props, media)
+        return self.prepared(lang, name).render(context, props, media, sources)
+
+    def identity(self, lang: str, name: str) -> str:
+        """What the template ``name`` in ``lang`` is: its file's checksum (and the logo's),
+        without compiling it (a rebuild may take every document as the last build made it)."""
+        path = self.template_path(lang, name)
+        template = self._prepared.get(path)
+        if template is not None:
+            return template.identity
+        key = (path, lang)
+        if key not in self._identities:
+            self._identities[key] = template_identity(path.read_bytes(), self.logos.get(lang))
+        return self._identities[key]
 
 
 def _around(exc: TemplateSyntaxError, source: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import struct
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 _LOCAL = struct.Struct("<IHHHHHIIIHH")
@@ -41,8 +42,15 @@ def dos_time(when: dt.datetime) -> tuple[int, int]:
     return time, date
 
 
-def write_zip(entries: list[Entry], when: dt.datetime) -> bytes:
-    """The zip archive of ``entries`` in order, every entry stamped ``when``."""
+def write_zip(
+    entries: list[Entry], when: dt.datetime, comment_of: Callable[[bytes], bytes] | None = None
+) -> bytes:
+    """The zip archive of ``entries`` in order, every entry stamped ``when``.
+
+    ``comment_of``: given the archive's central directory (its file list), the archive's
+    comment (ZIP's own field after the central directory, which Office and LibreOffice
+    read past), at most :data:`MAX_COMMENT` bytes.
+    """
     time, date = dos_time(when)
     body = bytearray()
     central = bytearray()
@@ -85,5 +93,36 @@ def write_zip(entries: list[Entry], when: dt.datetime) -> bytes:
             offset,
         )
         central += name
-    end = _END.pack(0x06054B50, 0, 0, len(entries), len(entries), len(central), len(body), 0)
-    return bytes(body + central + end)
+    comment = comment_of(bytes(central)) if comment_of else b""
+    if len(comment) > MAX_COMMENT:
+        raise ValueError("zip comment too long")
+    end = _END.pack(
+        0x06054B50, 0, 0, len(entries), len(entries), len(central), len(body), len(comment)
+    )
+    return bytes(body + central + end + comment)
+
+
+#: the longest archive comment :func:`write_zip` writes and :func:`read_tail` finds
+MAX_COMMENT = 200
+
+
+def read_tail(path: str) -> tuple[bytes, bytes] | None:
+    """The archive comment and the central directory of the zip file at ``path``, read
+    from its end; None if it ends in no end record whose comment runs exactly to the end
+    (longer than :data:`MAX_COMMENT` bytes, say)."""
+    with open(path, "rb") as f:
+        size = f.seek(0, 2)
+        start = max(0, size - _END.size - MAX_COMMENT)
+        f.seek(start)
+        tail = f.read()
+        at = len(tail)
+        while (at := tail.rfind(b"PK\x05\x06", 0, at)) != -1:
+            if at + _END.size > len(tail):
+                continue
+            fields = _END.unpack_from(tail, at)
+            central_size, central_at, length = fields[5], fields[6], fields[7]
+            if at + _END.size + length != len(tail) or central_at + central_size != start + at:
+                continue
+            f.seek(central_at)
+            return tail[at + _END.size :], f.read(central_size)
+    return None

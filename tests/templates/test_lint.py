@@ -54,8 +54,9 @@ def renders(tmp_path_factory: pytest.TempPathFactory) -> dict[Key, list[Render]]
         context: dict[str, object],
         props: word.DocProperties,
         media: dict[str, bytes] | None = None,
+        sources: str | None = None,
     ) -> bytes:
-        content = real(self, lang, name, context, props, media)
+        content = real(self, lang, name, context, props, media, sources)
         seen[(lang, name)].append((context, content))
         return content
 

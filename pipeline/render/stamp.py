@@ -1,0 +1,58 @@
+"""The sources stamp a Word document carries in its zip archive's comment.
+
+``hytetu sources-sha256=<stamp> list-sha256=<checksum of the file list>``: the stamp says
+what the document was made from (:mod:`pipeline.documents.reuse`), the second checksum
+binds it to the archive's central directory as written, so that an archive whose parts
+were changed afterwards (their sizes and CRCs are in that list) carries no stamp.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+from pipeline.render import zipwrite
+
+#: what the archive comment starts with: the tool's name and what the stamp is
+PREFIX = b"hytetu sources-sha256="
+_LIST = b" list-sha256="
+
+
+def _list_sum(file_list: bytes) -> bytes:
+    return hashlib.sha256(file_list).hexdigest()[:32].encode()
+
+
+def comment_of(sources: str) -> Callable[[bytes], bytes]:
+    """The archive comment, given the central directory, of a document stamped ``sources``."""
+    return lambda file_list: PREFIX + sources.encode("ascii") + _LIST + _list_sum(file_list)
+
+
+def stamp_of(path: Path) -> str | None:
+    """The sources stamp ``path`` carries, if its archive comment is one and its file list
+    is still the one the stamp was written with; None otherwise (or when unreadable)."""
+    try:
+        found = zipwrite.read_tail(str(path))
+    except OSError:
+        return None
+    if found is None:
+        return None
+    comment, file_list = found
+    if not comment.startswith(PREFIX) or _LIST not in comment:
+        return None
+    sources, _, listed = comment[len(PREFIX) :].partition(_LIST)
+    if _list_sum(file_list) != listed or not sources.isalnum():
+        return None
+    return sources.decode("ascii")
+
+
+def unstamped(content: bytes) -> bytes:
+    """``content`` without the sources stamp in its archive comment (the same package with
+    no comment), to tell whether two documents differ in more than the stamp; ``content``
+    as it is when it carries none."""
+    at = content.rfind(b"PK\x05\x06", max(0, len(content) - 22 - zipwrite.MAX_COMMENT))
+    if at == -1 or not content.startswith(PREFIX, at + 22):
+        return content
+    if at + 22 + int.from_bytes(content[at + 20 : at + 22], "little") != len(content):
+        return content  # something follows the comment: not a package as written
+    return content[: at + 20] + b"\0\0"
