@@ -62,6 +62,7 @@ def built(tmp_path):
 # ------------------------------------------------------------------ kill -9
 
 #: runs a build in which the n-th call of ``what`` is followed by kill -9 of the process
+#: ("write": a file written or linked into the work area)
 KILL_AT = r"""
 import os, signal, sys
 from pathlib import Path
@@ -87,6 +88,14 @@ else:
             os.kill(os.getpid(), signal.SIGKILL)
         return real_write(self, data)
     Path.write_bytes = patched_write
+    real_link = os.link
+    def patched_link(*args, **kwargs):  # an unchanged file of a rebuild is linked, not written
+        global calls
+        calls += 1
+        if calls == n:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real_link(*args, **kwargs)
+    os.link = patched_link
 build(workbook, out)
 """
 
