@@ -123,25 +123,24 @@ class Rebuild:
         self._sha[rel] = hashlib.sha256(content).hexdigest()
         return content if self._sha[rel] == self.recorded[rel].sha256 else None
 
-    def same_file(self, o: Output) -> Path | None:
-        """The year folder's file that holds ``o``'s bytes already (read by this build), if any."""
-        known = self._sha.get(o.path)
-        return self.on_disk[o.path] if known is not None and known == o.sha256 else None
+    def same_file(self, rel: str, sha256: str) -> Path | None:
+        """The year folder's file ``rel`` if it holds the bytes ``sha256`` (as read by this
+        build): the output stage links it instead of writing them again."""
+        return self.on_disk[rel] if self._sha.get(rel) == sha256 else None
 
-    def _restamped(self, o: Output) -> bool:
-        """Whether ``o`` is the previous build's file, unchanged since, but for its sources
+    def _restamped(self, o: Output) -> bytes | None:
+        """The previous build's file, unchanged since, if ``o`` is it but for its sources
         stamp (:mod:`pipeline.documents.reuse`): the same document made from sources that
         differ only where the document does not show them, or by another version of the
-        tool. The file on disk then stays as it is, and every draft attaches that file."""
+        tool. That file then stays as it is, and every draft attaches it."""
         rel = o.path
         prev = self.recorded.get(rel)
         if not rel.endswith(".docx") or prev is None or rel in self.notes:
-            return False  # a hand edit kept in place is never the build's own file
-        if o.sha256 == prev.sha256:
-            return False
-        if self._disk_sha(rel) != prev.sha256:
-            return False
-        return unstamped(o.content) == unstamped(read_regular(self.on_disk[rel]))
+            return None  # a hand edit kept in place is never the build's own file
+        if rel not in self.on_disk or o.sha256 == prev.sha256:
+            return None
+        disk = self._as_recorded(rel)
+        return disk if disk is not None and unstamped(o.content) == unstamped(disk) else None
 
     def _is_edit(self, rel: str, content: bytes | None) -> bool:
         """The file on disk is a hand edit (``content``: what the build makes; None: unknown)."""
@@ -177,8 +176,8 @@ class Rebuild:
             if not self.replace_edited and self._is_edit(o.path, None):
                 self._generated[(when, o.path)] = o
                 o = dataclasses.replace(o, content=read_regular(self.on_disk[o.path]))
-            elif self._restamped(o):
-                o = dataclasses.replace(o, content=read_regular(self.on_disk[o.path]))
+            elif (disk := self._restamped(o)) is not None:
+                o = dataclasses.replace(o, content=disk)
             settled.append(o)
         return settled
 

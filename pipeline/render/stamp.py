@@ -49,10 +49,8 @@ def stamp_of(path: Path) -> str | None:
 def unstamped(content: bytes) -> bytes:
     """``content`` without the sources stamp in its archive comment (the same package with
     no comment), to tell whether two documents differ in more than the stamp; ``content``
-    as it is when it carries none."""
-    at = content.rfind(b"PK\x05\x06", max(0, len(content) - 22 - zipwrite.MAX_COMMENT))
-    if at == -1 or not content.startswith(PREFIX, at + 22):
+    as it is when it carries none (or something follows its comment: not as written)."""
+    found = zipwrite.split_comment(content)
+    if found is None or not found[1].startswith(PREFIX):
         return content
-    if at + 22 + int.from_bytes(content[at + 20 : at + 22], "little") != len(content):
-        return content  # something follows the comment: not a package as written
-    return content[: at + 20] + b"\0\0"
+    return found[0]

@@ -126,3 +126,15 @@ def read_tail(path: str) -> tuple[bytes, bytes] | None:
             f.seek(central_at)
             return tail[at + _END.size :], f.read(central_size)
     return None
+
+
+def split_comment(content: bytes) -> tuple[bytes, bytes] | None:
+    """The zip file ``content`` with an empty archive comment, and the comment it had;
+    None when it ends in no end record whose comment runs exactly to the end."""
+    at = content.rfind(b"PK\x05\x06", max(0, len(content) - _END.size - MAX_COMMENT))
+    if at == -1 or at + _END.size > len(content):
+        return None
+    length = _END.unpack_from(content, at)[-1]
+    if at + _END.size + length != len(content):
+        return None
+    return content[: at + _END.size - 2] + b"\0\0", content[at + _END.size :]
