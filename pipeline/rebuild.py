@@ -31,7 +31,7 @@ from pathlib import Path
 from pipeline.contract.outputs import Output
 from pipeline.documents.inputs import BuildInputs
 from pipeline.documents.plan import make_documents
-from pipeline.documents.reuse import Previous
+from pipeline.documents.reuse import STAMPED, Previous
 from pipeline.errors import WARNING, Problem
 from pipeline.output.archive_list import FILE_NAME, read_archive_list
 from pipeline.output.commit import REPLACE_OPTION, backup_root, survey
@@ -135,7 +135,7 @@ class Rebuild:
         tool. That file then stays as it is, and every draft attaches it."""
         rel = o.path
         prev = self.recorded.get(rel)
-        if not rel.endswith(".docx") or prev is None or rel in self.notes:
+        if not rel.endswith(STAMPED) or prev is None or rel in self.notes:
             return None  # a hand edit kept in place is never the build's own file
         if rel not in self.on_disk or o.sha256 == prev.sha256:
             return None

@@ -9,7 +9,7 @@ needs them, the results of earlier producers as named arguments) and returns a
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -19,6 +19,7 @@ from pipeline.documents.contexts.common import as_mapping
 from pipeline.documents.reuse import NOTHING, Previous, stamp
 from pipeline.documents.tracker.existing import OldTracker
 from pipeline.errors import Problem
+from pipeline.render.stamp import stamped
 from pipeline.render.word import DocProperties, Renderer
 from pipeline.workbook.model import Negotiation, YearData
 
@@ -118,6 +119,17 @@ class BuildInputs:
             if found is not None:
                 return found
         return self.renderer.render(lang, doc_type, context, props, media, sources)
+
+    def reuse(self, make: Callable[[], bytes], *sources: object) -> bytes:
+        """The workbook ``make`` makes from ``sources``, stamped with them; or the previous
+        build's workbook made from the same sources, if it is still in the year folder as
+        made (:mod:`.reuse`). ``sources``: every value the workbook shows or is made from
+        but the tool itself, written down the same way whichever way the build came to them."""
+        key = stamp(*sources)
+        if key is None:
+            return make()
+        found = self.previous.find(key)
+        return found if found is not None else stamped(make(), key)
 
     def date_of(self, doc_type: str, n: Negotiation) -> dt.date | None:
         """The date a negotiation's document carries (SPEC §3 "Document dates and rebuilds"):

@@ -1,4 +1,4 @@
-"""A rebuild takes the Word documents it would make again from the year folder (#12, #17).
+"""A rebuild takes the documents it would make again from the year folder (#12, #17).
 
 A Word document is a function of what it is made from: the tool itself, its template
 (and the logo put in it), the data filled in and its properties. Each Word document
@@ -13,10 +13,18 @@ not a hand edit the build kept, :mod:`pipeline.output.edits`), takes that file a
 is: rendering again would give the same bytes. Anything else is rendered as before,
 so a stamp can only save work, never change a result; what the rebuild then decides
 about each file (:mod:`pipeline.rebuild`) is the same either way.
+
+The distribution list, the costliest workbook to make, is stamped the same way, with
+what its cells show (:meth:`~pipeline.documents.inputs.BuildInputs.reuse`). A stamp has
+to be of canonical values: the same document, the same sources, whichever way a build
+came to them. The tracker rows a rebuild reads back from the tracker are not (an empty
+cell reads as nothing where a first build has an empty text, and each row knows its row
+in the file), so the progress forms made from them are not stamped.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import io
@@ -28,8 +36,18 @@ from pathlib import Path
 
 from pipeline.render.stamp import stamp_of
 
-#: the libraries whose code shapes a Word document's bytes
-_LIBRARIES = ("docxtpl", "python-docx", "Jinja2", "MarkupSafe", "lxml", "babel", "pillow")
+#: the libraries whose code shapes a stamped document's bytes
+_LIBRARIES = (
+    "docxtpl",
+    "python-docx",
+    "Jinja2",
+    "MarkupSafe",
+    "lxml",
+    "babel",
+    "pillow",
+    "openpyxl",
+    "et_xmlfile",
+)
 
 
 @functools.cache
@@ -55,11 +73,11 @@ def stamp(*sources: object) -> str | None:
     """The sources stamp of a document made from ``sources``; None when they cannot be
     written down the same way every time (then the document is always rendered).
 
-    The sources are pickled without pickle's memo (``fast``): equal values give equal
-    bytes whichever objects share them, and equal bytes mean equal values.
+    The sources are pickled without pickle's memo (``fast``) and with sets sorted: equal
+    values give equal bytes whichever objects share them, and equal bytes mean equal values.
     """
     buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, protocol=5)
+    pickler = _Pickler(buffer, protocol=5)
     pickler.fast = True  # no back-references: the bytes depend on the values only
     try:
         pickler.dump((tool_identity(), *sources))
@@ -68,8 +86,42 @@ def stamp(*sources: object) -> str | None:
     return hashlib.sha256(buffer.getvalue()).hexdigest()
 
 
+class _Pickler(pickle.Pickler):
+    """Values only. A set's own order changes from one run to the next (string hashing is
+    randomised per process), so its items go sorted; a dataclass goes as its fields, so
+    what it keeps besides them (a cached property's value, kept or not depending on what
+    ran before) changes nothing."""
+
+    def persistent_id(self, obj: object) -> object:
+        kind = type(obj)
+        if kind is set or kind is frozenset:
+            assert isinstance(obj, set | frozenset)
+            return kind.__name__, tuple(sorted(obj))  # TypeError when unordered: no stamp
+        names = _field_names(kind)
+        if names is not None:
+            return kind.__qualname__, tuple(getattr(obj, name) for name in names)
+        return None
+
+
+#: dataclass -> its field names; any other type -> None
+_FIELDS: dict[type, tuple[str, ...] | None] = {}
+
+
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """The field names of the dataclass ``kind``; None when it is none."""
+    if kind not in _FIELDS:
+        fields = dataclasses.fields(kind) if dataclasses.is_dataclass(kind) else None
+        _FIELDS[kind] = None if fields is None else tuple(f.name for f in fields)
+    return _FIELDS[kind]
+
+
+#: the files that carry a sources stamp: Word documents, and the workbooks made with
+#: :meth:`~pipeline.documents.inputs.BuildInputs.reuse`
+STAMPED = (".docx", ".xlsx")
+
+
 class Previous:
-    """The Word documents of the previous build that a rebuild may take as they are.
+    """The Word documents and workbooks of the previous build that a rebuild may take as they are.
 
     ``candidates``: the year folder's files by their path in it, each unchanged since the
     previous build recorded it (the caller knows: archive list, hand-edit note);
@@ -82,7 +134,7 @@ class Previous:
         candidates: Iterable[tuple[str, Path]] = (),
         content: Callable[[str], bytes | None] | None = None,
     ) -> None:
-        self._candidates = [(rel, path) for rel, path in candidates if rel.endswith(".docx")]
+        self._candidates = [(rel, path) for rel, path in candidates if rel.endswith(STAMPED)]
         self._content = content
         self._by_stamp: dict[str, str] | None = None
         #: how many documents were taken as they were (tests and the benchmark ask)

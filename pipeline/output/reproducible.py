@@ -31,6 +31,7 @@ from dataclasses import replace
 
 from pipeline.contract.outputs import Output
 from pipeline.render import zipwrite
+from pipeline.render.stamp import comment_of, stamp_in
 
 _CORE = "docProps/core.xml"
 #: the earliest time a zip entry can carry
@@ -49,8 +50,10 @@ def normalize_xlsx(content: bytes, when: dt.datetime) -> bytes:
 
     Entries keep their order, names and content; every entry is ``-rw-r--r--``.
     Compressed entries are copied as they are (no inflating and deflating again);
-    only ``docProps/core.xml`` is rewritten.
+    only ``docProps/core.xml`` is rewritten. A sources stamp the workbook carries
+    (:mod:`pipeline.documents.reuse`) is carried over, bound to the new file list.
     """
+    sources = stamp_in(content)
     stamp = _utc(when).strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     entries = []
     with zipfile.ZipFile(io.BytesIO(content)) as source:
@@ -64,7 +67,9 @@ def normalize_xlsx(content: bytes, when: dt.datetime) -> bytes:
                 )
             else:
                 entries.append(zipwrite.deflate(info.filename, source.read(info)))
-    return zipwrite.write_zip(entries, max(_utc(when), _ZIP_EPOCH))
+    return zipwrite.write_zip(
+        entries, max(_utc(when), _ZIP_EPOCH), comment_of(sources) if sources else None
+    )
 
 
 def _raw(content: bytes, info: zipfile.ZipInfo) -> bytes:

@@ -1,4 +1,4 @@
-"""The sources stamp a Word document carries in its zip archive's comment.
+"""The sources stamp a Word document or workbook carries in its zip archive's comment.
 
 ``hytetu sources-sha256=<stamp> list-sha256=<checksum of the file list>``: the stamp says
 what the document was made from (:mod:`pipeline.documents.reuse`), the second checksum
@@ -42,6 +42,25 @@ def stamp_of(path: Path) -> str | None:
         return None
     sources, _, listed = comment[len(PREFIX) :].partition(_LIST)
     if _list_sum(file_list) != listed or not sources.isalnum():
+        return None
+    return sources.decode("ascii")
+
+
+def stamped(content: bytes, sources: str) -> bytes:
+    """The zip file ``content`` (a workbook as openpyxl saved it) stamped ``sources``;
+    ``content`` as it is when its end is not as a zip writer leaves it."""
+    made = zipwrite.with_comment(content, comment_of(sources))
+    return content if made is None else made
+
+
+def stamp_in(content: bytes) -> str | None:
+    """The sources stamp the zip file ``content`` carries, if its file list is still the one
+    the stamp was written with (what :func:`stamp_of` reads from a file)."""
+    found = zipwrite.split_comment(content)
+    if found is None or not found[1].startswith(PREFIX):
+        return None
+    sources = found[1][len(PREFIX) :].partition(_LIST)[0]
+    if not sources.isalnum() or stamped(found[0], sources.decode("ascii")) != content:
         return None
     return sources.decode("ascii")
 

@@ -138,3 +138,21 @@ def split_comment(content: bytes) -> tuple[bytes, bytes] | None:
     if at + _END.size + length != len(content):
         return None
     return content[: at + _END.size - 2] + b"\0\0", content[at + _END.size :]
+
+
+def with_comment(content: bytes, comment_of: Callable[[bytes], bytes]) -> bytes | None:
+    """The zip file ``content`` with the archive comment ``comment_of`` gives for its central
+    directory (in place of any comment it had); None when ``content`` ends in no end record
+    whose comment runs to the end, or its central directory is not right before it."""
+    found = split_comment(content)
+    if found is None:
+        return None
+    bare = found[0]
+    at = len(bare) - _END.size
+    central_size, central_at = _END.unpack_from(bare, at)[5:7]
+    if central_at + central_size != at:
+        return None
+    comment = comment_of(bare[central_at:at])
+    if len(comment) > MAX_COMMENT:
+        raise ValueError("zip comment too long")
+    return bare[:-2] + struct.pack("<H", len(comment)) + comment

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
@@ -103,7 +104,9 @@ def _header(ws: Worksheet, columns: tuple[tuple[str, int], ...]) -> None:
     fit_to_page_width(ws, "landscape", "1:1")
 
 
-def _row(ws: Worksheet, row: int, values: list[str], columns: tuple[tuple[str, int], ...]) -> None:
+def _row(
+    ws: Worksheet, row: int, values: Sequence[str], columns: tuple[tuple[str, int], ...]
+) -> None:
     lines = 1
     first: Cell | None = None
     for index, (value, (_, width)) in enumerate(zip(values, columns, strict=True), start=1):
@@ -120,49 +123,38 @@ def _row(ws: Worksheet, row: int, values: list[str], columns: tuple[tuple[str, i
     ws.row_dimensions[row].height = 15 * lines
 
 
-def distribution_workbook(data: YearData, outputs: Sequence[Output], plan: Plan) -> Workbook:
-    people = recipients(data, outputs)
-    wb = Workbook()
-    ws = first_sheet(wb, SHEET)
-    _header(ws, COLUMNS)
-    for r, person in enumerate(people, start=2):
-        _row(
-            ws,
-            r,
-            [
-                person.name,
-                person.kind,
-                person.organisation,
-                person.title,
-                person.role,
-                "kyllä" if person.elected else "",
-                person.email,
-                person.phone,
-                _languages_text(person.languages),
-                ", ".join(person.negotiations),
-                "\n".join(person.documents),
-                person.note,
-            ],
-            COLUMNS,
-        )
-    last = len(people) + 1
-    last_col = get_column_letter(len(COLUMNS))
-    ws.auto_filter.ref = f"A1:{last_col}{last}"
-    email = get_column_letter(HEADERS.index("Sähköposti") + 1)
-    # a rule, not a fixed colour: an address typed in later clears the mark
-    ws.conditional_formatting.add(
-        f"A2:{last_col}{max(last, 2)}",
-        formula_rule(f"LEN(TRIM(${email}2))=0", fill=_MISSING_FILL),
-    )
+@dataclass(frozen=True)
+class Sheets:
+    """The distribution list's rows, sheet by sheet, as its cells show them."""
 
-    mail = wb.create_sheet(MAILING_SHEET)
-    _header(mail, MAILING_COLUMNS)
-    for r, m in enumerate(plan.mailings, start=2):
-        calendars = [o.path for o in m.attachments if o.doc_type == CALENDAR_TYPE]
-        _row(
-            mail,
-            r,
-            [
+    people: tuple[tuple[str, ...], ...]
+    #: each mailing's row, and its number of recipients (a number cell)
+    mailings: tuple[tuple[tuple[str, ...], int], ...]
+    without_address: tuple[tuple[str, ...], ...]
+
+
+def distribution_rows(data: YearData, outputs: Sequence[Output], plan: Plan) -> Sheets:
+    """What the distribution list of ``outputs`` and ``plan`` shows, row by row."""
+    people = tuple(
+        (
+            person.name,
+            person.kind,
+            person.organisation,
+            person.title,
+            person.role,
+            "kyllä" if person.elected else "",
+            person.email,
+            person.phone,
+            _languages_text(person.languages),
+            ", ".join(person.negotiations),
+            "\n".join(person.documents),
+            person.note,
+        )
+        for person in recipients(data, outputs)
+    )
+    mailings = tuple(
+        (
+            (
                 MAILING_KINDS.get(m.kind, m.kind),
                 m.negotiation or m.municipality or m.audience,
                 _languages_text((m.lang,)),
@@ -171,16 +163,13 @@ def distribution_workbook(data: YearData, outputs: Sequence[Output], plan: Plan)
                 SEPARATOR.join(m.without_email),
                 "\n".join(o.path for o in m.attachments),
                 m.path,
-                "\n".join(calendars),
-            ],
-            MAILING_COLUMNS,
+                "\n".join(o.path for o in m.attachments if o.doc_type == CALENDAR_TYPE),
+            ),
+            len(m.to) + len(m.bcc),
         )
-        cell_at(mail, r, 4).value = len(m.to) + len(m.bcc)
-    mail.auto_filter.ref = f"A1:{get_column_letter(len(MAILING_COLUMNS))}{max(mail.max_row, 1)}"
-
+        for m in plan.mailings
+    )
     # who the drafts leave out, once each, and where to add the address
-    missing = wb.create_sheet(NO_ADDRESS_SHEET)
-    _header(missing, NO_ADDRESS_COLUMNS)
     left_out: dict[str, list[str]] = {}
     for m in plan.mailings:
         for label in m.without_email:
@@ -194,11 +183,47 @@ def distribution_workbook(data: YearData, outputs: Sequence[Output], plan: Plan)
         f"{p.name} ({p.organisation})": f"Osallistujat, rivi {p.row}" for p in data.participants
     }
     places |= {f"Kirjaamo ({x.name})": f"Kunnat, rivi {x.row}" for x in data.municipalities}
-    people_without = [p for p in data.participants if not p.email]
-    for p in people_without:  # also those in no mailing at all
-        left_out.setdefault(f"{p.name} ({p.organisation})", [])
-    for r, (label, paths) in enumerate(left_out.items(), start=2):
-        _row(missing, r, [label, places.get(label, ""), "\n".join(paths)], NO_ADDRESS_COLUMNS)
+    for p in data.participants:  # also those in no mailing at all
+        if not p.email:
+            left_out.setdefault(f"{p.name} ({p.organisation})", [])
+    without = tuple(
+        (label, places.get(label, ""), "\n".join(paths)) for label, paths in left_out.items()
+    )
+    return Sheets(people, mailings, without)
+
+
+def distribution_workbook(data: YearData, outputs: Sequence[Output], plan: Plan) -> Workbook:
+    return sheets_workbook(distribution_rows(data, outputs, plan))
+
+
+def sheets_workbook(sheets: Sheets) -> Workbook:
+    """The distribution list's workbook showing ``sheets``."""
+    wb = Workbook()
+    ws = first_sheet(wb, SHEET)
+    _header(ws, COLUMNS)
+    for r, values in enumerate(sheets.people, start=2):
+        _row(ws, r, values, COLUMNS)
+    last = len(sheets.people) + 1
+    last_col = get_column_letter(len(COLUMNS))
+    ws.auto_filter.ref = f"A1:{last_col}{last}"
+    email = get_column_letter(HEADERS.index("Sähköposti") + 1)
+    # a rule, not a fixed colour: an address typed in later clears the mark
+    ws.conditional_formatting.add(
+        f"A2:{last_col}{max(last, 2)}",
+        formula_rule(f"LEN(TRIM(${email}2))=0", fill=_MISSING_FILL),
+    )
+
+    mail = wb.create_sheet(MAILING_SHEET)
+    _header(mail, MAILING_COLUMNS)
+    for r, (values, count) in enumerate(sheets.mailings, start=2):
+        _row(mail, r, values, MAILING_COLUMNS)
+        cell_at(mail, r, 4).value = count
+    mail.auto_filter.ref = f"A1:{get_column_letter(len(MAILING_COLUMNS))}{max(mail.max_row, 1)}"
+
+    missing = wb.create_sheet(NO_ADDRESS_SHEET)
+    _header(missing, NO_ADDRESS_COLUMNS)
+    for r, values in enumerate(sheets.without_address, start=2):
+        _row(missing, r, values, NO_ADDRESS_COLUMNS)
     return wb
 
 
@@ -206,14 +231,22 @@ def distribution_list(inputs: BuildInputs, outputs: Sequence[Output], plan: Plan
     """Producer: the county's distribution list of ``outputs`` (every other file of the build)
     and of the mailings of ``plan``, each with its draft and calendar file."""
     data = inputs.data
-    wb = distribution_workbook(data, outputs, plan)
     title = f"{t('title_jakelulista', 'fi')} {data.settings.year}"
-    set_properties(wb, inputs.properties(title, "jakelulista", "fi"))
+    props = inputs.properties(title, "jakelulista", "fi")
+
+    sheets = distribution_rows(data, outputs, plan)
+
+    def make() -> bytes:
+        wb = sheets_workbook(sheets)
+        set_properties(wb, props)
+        return workbook_bytes(wb)
+
     output = Output(
         path=naming.output_path("jakelulista", str(data.settings.year), ext="xlsx"),
         doc_type="jakelulista",
         title=title,
-        content=workbook_bytes(wb),
+        # a rebuild takes the list made from the same (#17)
+        content=inputs.reuse(make, "jakelulista", sheets, props),
         personal_data=True,
     )
     return Made.of([output])
