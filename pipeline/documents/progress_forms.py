@@ -17,6 +17,7 @@ is still the register's Finnish one (SPEC §1 "Swedish texts").
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -383,12 +384,27 @@ def progress_forms(
     for m in data.municipalities:
         lang = m.main_language
         title = form_title(data, m)
+        chosen = rows_for(data, m, rows)
+        # a rebuild takes the form that shows the same (#17): what it is made of besides the
+        # rows' cells is the county's settings, the municipality and the properties
+        shows = [
+            [cell_value(data, row, c, lang, texts) for _, c, _ in layout.COLUMNS] for row in chosen
+        ]
+        content = inputs.reuse(
+            functools.partial(forms.form, m, chosen),
+            "seurantalomake",
+            data.settings,
+            m,
+            inputs.properties(title, "seurantalomake", lang),
+            [row.id for row in chosen],
+            shows,
+        )
         outputs.append(
             Output(
                 path=form_path(m),
                 doc_type="seurantalomake",
                 title=title,
-                content=forms.form(m, rows_for(data, m, rows)),
+                content=content,
                 municipality=m.name,
                 lang=lang,
             )

@@ -14,12 +14,13 @@ is: rendering again would give the same bytes. Anything else is rendered as befo
 so a stamp can only save work, never change a result; what the rebuild then decides
 about each file (:mod:`pipeline.rebuild`) is the same either way.
 
-The distribution list, the costliest workbook to make, is stamped the same way, with
-what its cells show (:meth:`~pipeline.documents.inputs.BuildInputs.reuse`). A stamp has
-to be of canonical values: the same document, the same sources, whichever way a build
-came to them. The tracker rows a rebuild reads back from the tracker are not (an empty
-cell reads as nothing where a first build has an empty text, and each row knows its row
-in the file), so the progress forms made from them are not stamped.
+The workbooks that cost most to make, the distribution list and the progress forms, are
+stamped the same way, with what their cells show
+(:meth:`~pipeline.documents.inputs.BuildInputs.reuse`). A stamp has to be of canonical
+values: the same document, the same sources, whichever way a build came to them. The
+tracker rows a rebuild reads back from the tracker are not (an empty cell reads as
+nothing where a first build has an empty text, and each row knows its row in the file),
+so a form is stamped with the cells it shows of them, not with the rows.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ import sys
 from collections.abc import Callable, Iterable
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from pipeline.render.stamp import stamp_of
 
@@ -80,27 +82,36 @@ def stamp(*sources: object) -> str | None:
     pickler = _Pickler(buffer, protocol=5)
     pickler.fast = True  # no back-references: the bytes depend on the values only
     try:
-        pickler.dump((tool_identity(), *sources))
+        pickler.dump((tool_identity(), *map(_sorted, sources)))
     except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
         return None
     return hashlib.sha256(buffer.getvalue()).hexdigest()
 
 
 class _Pickler(pickle.Pickler):
-    """Values only. A set's own order changes from one run to the next (string hashing is
-    randomised per process), so its items go sorted; a dataclass goes as its fields, so
-    what it keeps besides them (a cached property's value, kept or not depending on what
-    ran before) changes nothing."""
+    """Values only: a dataclass goes as its fields, so what it keeps besides them (a
+    cached property's value, kept or not depending on what ran before) changes nothing;
+    a set among them goes sorted (a set's own order changes from one run to the next:
+    string hashing is randomised per process). Built-in values go as pickle has them,
+    at C speed: pickle asks :meth:`reducer_override` of other objects only."""
 
-    def persistent_id(self, obj: object) -> object:
-        kind = type(obj)
-        if kind is set or kind is frozenset:
-            assert isinstance(obj, set | frozenset)
-            return kind.__name__, tuple(sorted(obj))  # TypeError when unordered: no stamp
-        names = _field_names(kind)
-        if names is not None:
-            return kind.__qualname__, tuple(getattr(obj, name) for name in names)
-        return None
+    def reducer_override(self, obj: object) -> Any:
+        names = _field_names(type(obj))
+        if names is None:
+            return NotImplemented
+        values = tuple(_sorted(getattr(obj, name)) for name in names)
+        return _Fields, (type(obj).__qualname__, values)
+
+
+class _Fields(tuple[object, ...]):
+    """What a dataclass is pickled as in a stamp (never unpickled)."""
+
+
+def _sorted(value: object) -> object:
+    """A set's items in order (TypeError when they have none: no stamp); else ``value``."""
+    if isinstance(value, set | frozenset):
+        return type(value).__name__, tuple(sorted(value))
+    return value
 
 
 #: dataclass -> its field names; any other type -> None

@@ -63,8 +63,13 @@ def test_the_report_prints_every_target_row_of_issue_17():
         "pdf_first": pdf,
         "pdf_again": again,
         "pdf_count": {**count, "pdf": 402},
+        "lo_alone": (22.5, 9.0, 402),
     }
     text = run.report(m, [1, 10])
+    assert (
+        "LibreOffice alone, the tool's batches, this run: these 402 Word documents 56 ms each, "
+        "402 one-paragraph documents (the review's floor, about 32 ms on its machine) 22 ms each"
+    ) in text
     rows = {line.split("  ")[0]: line for line in text.splitlines()}
     assert "40 ms   " in rows["first --pdf build, per Word document"]
     assert rows["first --pdf build, per Word document"].endswith(" met")

@@ -1,4 +1,5 @@
-"""Workbooks stamped like the Word documents: a rebuild takes the distribution list (#17).
+"""Workbooks stamped like the Word documents: a rebuild takes the distribution list and
+the progress forms while they show the same (#17).
 
 The stamp goes into the zip comment of the workbook openpyxl saved and survives the
 output stage's normalisation (new times, the same stamp bound to the new file list); the
@@ -12,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -25,13 +27,16 @@ from hypothesis import strategies as st
 from openpyxl.utils import get_column_letter
 
 from pipeline.app import build
+from pipeline.contract.tracker import SHEET
 from pipeline.documents import reuse
 from pipeline.documents.distribution import sheets
+from pipeline.documents.progress_copies import FormCopies
 from pipeline.output.reproducible import normalize_xlsx
 from pipeline.render.stamp import stamp_in, stamped
 from tests.helpers import workbooks as wbs
 
 LIST = "4_seuranta/jakelulista_2027.xlsx"
+TRACKER = "4_seuranta/seurantataulukko_2027.xlsx"
 HEX = st.text(alphabet="0123456789abcdef", min_size=64, max_size=64)
 
 
@@ -160,3 +165,56 @@ def test_the_list_of_a_rebuild_is_the_list_a_full_make_gives(tmp_path, monkeypat
     full = build(workbook, tmp_path / "full")
     assert (again.target / LIST).read_bytes() == (full.target / LIST).read_bytes()
     assert stamp_in((again.target / LIST).read_bytes()) is not None
+
+
+@pytest.fixture
+def forms_made(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The municipality of every progress form made (not taken) from now on."""
+    made: list[str] = []
+    real = FormCopies.form
+
+    def counting(self, m, chosen):  # type: ignore[no-untyped-def]
+        made.append(m.name)
+        return real(self, m, chosen)
+
+    monkeypatch.setattr(FormCopies, "form", counting)
+    return made
+
+
+def test_a_rebuild_takes_the_progress_forms_until_the_tracker_changes_what_one_shows(
+    tmp_path, monkeypatch, forms_made
+):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1801000000")
+    workbook = wbs.write(tmp_path / "hytetu.xlsx")
+    first = build(workbook, tmp_path / "out")
+    forms = sorted(o.path for o in first.outputs if o.doc_type == "seurantalomake")
+    assert len(forms_made) == len(forms) > 2
+    before = {path: (first.target / path).read_bytes() for path in forms}
+    build(workbook, tmp_path / "out")
+    assert len(forms_made) == len(forms)  # every form taken as it was
+    # the coordinator types a status and a description into the tracker
+    tracker = first.target / TRACKER
+    wb = openpyxl.load_workbook(tracker)
+    ws = wb[SHEET]
+    column = {c.value: c.column_letter for c in ws[1]}
+    agreement = ws["A2"].value
+    ws[f"{column['Tila']}2"] = "Käynnissä"
+    ws[f"{column['Tilannekuvaus']}2"] = "Ryhmät alkoivat syyskuussa"
+    wb.save(tracker)
+    again = build(workbook, tmp_path / "out")
+    remade = forms_made[len(forms) :]
+    assert 0 < len(remade) < len(forms)  # only the forms that show that agreement
+    changed = [path for path in forms if (again.target / path).read_bytes() != before[path]]
+    assert len(changed) == len(remade)
+    for path in changed:
+        form = openpyxl.load_workbook(again.target / path).worksheets[0]
+        cells = [[c.value for c in line] for line in form.iter_rows()]
+        row = next(line for line in cells if line[0] == agreement)
+        assert "Ryhmät alkoivat syyskuussa" in row
+        assert {"Käynnissä", "Pågår"} & set(row)
+    # and every form is what a full make of the same folder gives, byte for byte
+    shutil.copytree(tmp_path / "out", tmp_path / "copy")
+    monkeypatch.setattr(reuse.Previous, "find", lambda self, sources: None)
+    full = build(workbook, tmp_path / "copy")
+    for path in forms:
+        assert (again.target / path).read_bytes() == (full.target / path).read_bytes()
