@@ -170,7 +170,9 @@ class _Prototype:
         self.form_head = _DIMENSION.sub(
             f'<dimension ref="A1:{layout.LAST_COLUMN}'.encode() + _LAST + b'"/>', head, count=1
         )
-        for letter in (layout.COL_STATUS, layout.COL_UPDATED):
+        # the validations' ranges: "H8:H<last>"; openpyxl writes one row's as "H8", which
+        # copies of a one-row prototype (its own kind, :meth:`FormCopies.form`) keep as it is
+        for letter in (layout.COL_STATUS, layout.COL_UPDATED) if last > layout.FIRST_ROW else ():
             old = f'sqref="{letter}{layout.FIRST_ROW}:{letter}{last}"'.encode()
             tail = _once(tail, old, old.replace(f"{last}".encode(), _LAST))
         self.form_tail = tail
@@ -254,7 +256,7 @@ class FormCopies:
         self, data: YearData, rows: Sequence[TrackerRow], texts: RowText, properties: Properties
     ) -> None:
         self.data, self.rows, self.texts, self.properties = data, rows, texts, properties
-        self._prototypes: dict[tuple[str, tuple[Kind, ...]], _Prototype | None] = {}
+        self._prototypes: dict[tuple[str, tuple[Kind, ...], bool], _Prototype | None] = {}
 
     def slow(self, m: Municipality, chosen: Sequence[TrackerRow]) -> bytes:
         """The form as openpyxl makes it."""
@@ -273,7 +275,7 @@ class FormCopies:
         marker = self._marker(m, chosen)
         if not rows.ok or not all(_writable(v) and v for _, v in marker):
             return self.slow(m, chosen)
-        key = (lang, rows.signature)
+        key = (lang, rows.signature, len(chosen) == 1)  # one row: ranges of one cell
         if key not in self._prototypes:
             made = self.slow(m, chosen)
             self._prototypes[key] = self._prototype(m, chosen, rows)

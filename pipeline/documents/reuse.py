@@ -99,18 +99,23 @@ class _Pickler(pickle.Pickler):
         names = _field_names(type(obj))
         if names is None:
             return NotImplemented
+        kind = type(obj)
         values = tuple(_sorted(getattr(obj, name)) for name in names)
-        return _Fields, (type(obj).__qualname__, values)
+        return _Fields, (f"{kind.__module__}.{kind.__qualname__}", values)
 
 
 class _Fields(tuple[object, ...]):
     """What a dataclass is pickled as in a stamp (never unpickled)."""
 
 
+class _Sorted(tuple[object, ...]):
+    """What a set is pickled as in a stamp: never the same as a tuple of the same items."""
+
+
 def _sorted(value: object) -> object:
     """A set's items in order (TypeError when they have none: no stamp); else ``value``."""
     if isinstance(value, set | frozenset):
-        return type(value).__name__, tuple(sorted(value))
+        return _Sorted((type(value).__name__, *sorted(value)))
     return value
 
 

@@ -96,6 +96,7 @@ def test_a_stamp_is_of_values_only():
     assert reuse.stamp(record) == before
     assert reuse.stamp(_Record(frozenset({"Kuusiniemi"}))) != before
     assert reuse.stamp({1, "a"}) is None  # a set with no order of its own: no stamp
+    assert reuse.stamp(frozenset({"a"})) != reuse.stamp(("frozenset", "a"))  # not a tuple
 
 
 def test_a_set_gives_the_same_stamp_in_every_process():
