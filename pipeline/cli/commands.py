@@ -1,7 +1,8 @@
 """The commands: click's options and arguments, each calling the core once.
 
 This is the one place where errors become messages and exit codes. Heavy
-libraries are imported inside the commands, so ``hytetu --help`` starts fast.
+libraries are imported inside the commands, so ``hytetu --help`` starts fast (so are
+the reports and the interrupt handling: ``--help`` needs neither).
 """
 
 from __future__ import annotations
@@ -15,11 +16,6 @@ from typing import Any
 import click
 
 from pipeline.cli import finnish as clickfi
-from pipeline.cli import report
-from pipeline.cli.progress import Progress
-from pipeline.cli.report import count
-from pipeline.errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, HytetuError
-from pipeline.output import interrupt
 
 clickfi.install()
 
@@ -37,7 +33,9 @@ def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from pipeline.errors import InputError
+        from pipeline.cli import report
+        from pipeline.errors import EXIT_INPUT, EXIT_INTERRUPTED, HytetuError, InputError
+        from pipeline.output import interrupt
 
         try:
             with interrupt.handled():
@@ -56,7 +54,7 @@ def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
             report.problems(exc.problems)
             n = len([p for p in exc.problems if p.is_error])
             click.echo(
-                f"Työkirjassa on {count(n, 'virhe', 'virhettä')}. "
+                f"Työkirjassa on {report.count(n, 'virhe', 'virhettä')}. "
                 "Mitään ei kirjoitettu. Korjaa virheet ja aja komento uudelleen.",
                 err=True,
             )
@@ -138,6 +136,9 @@ def templates_command(folder: Path) -> None:
 def validate_command(workbook: Path) -> None:
     """Tarkista työkirja ja luettele kaikki virheet ja varoitukset."""
     from pipeline.app import check
+    from pipeline.cli import report
+    from pipeline.cli.report import count
+    from pipeline.errors import EXIT_INPUT, EXIT_OK
 
     _, problems = check(workbook)
     report.problems(problems.items)
@@ -193,6 +194,8 @@ def build(
 ) -> None:
     """Tarkista työkirja ja tee kaikki asiakirjat, jotka tiedoista voi tehdä."""
     from pipeline.app import build as run_build
+    from pipeline.cli import report
+    from pipeline.cli.progress import Progress
 
     replace_edited = replace_edited or replace_edited_fi
     with Progress(enabled=not quiet) as progress:
@@ -210,7 +213,8 @@ def accessibility_command(folder: Path) -> None:
     kappaleet, kuvien ja kaavioiden vaihtoehtoiset tekstit ja PDF:n tagit.
     """
     from pipeline.checks.accessibility import SUFFIXES, check_bytes, check_folder
-    from pipeline.errors import OutputProblem
+    from pipeline.cli.report import count
+    from pipeline.errors import EXIT_INPUT, EXIT_OK, OutputProblem
 
     if folder.is_dir():
         results = check_folder(folder)

@@ -183,9 +183,10 @@ def _normalize_pdf(content: bytes, when: dt.datetime) -> bytes:
     lengths: dict[int, int] = {}
     for number in order:
         chunk = objects[number]
-        chunk = _INFO_DATE.sub(lambda m: m.group(1) + digits, chunk)
-        chunk = _XMP_DATE.sub(lambda m: m.group(1) + iso, chunk)
-        chunk = _XMP_DATE_ATTR.sub(lambda m: m.group(1) + iso, chunk)
+        if b"Date" in chunk:  # a plain search first: few objects carry a date
+            chunk = _INFO_DATE.sub(lambda m: m.group(1) + digits, chunk)
+            chunk = _XMP_DATE.sub(lambda m: m.group(1) + iso, chunk)
+            chunk = _XMP_DATE_ATTR.sub(lambda m: m.group(1) + iso, chunk)
         chunk, new_length = _icc_date(chunk, when)
         if new_length is not None:
             ref = _LENGTH.search(chunk)
