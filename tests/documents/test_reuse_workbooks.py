@@ -114,24 +114,39 @@ def test_a_set_gives_the_same_stamp_in_every_process():
     assert len(seen) == 1 and len(seen.pop()) == 64
 
 
+def _calls(monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> list[tuple[object, ...]]:
+    """The arguments of every call of ``owner.name`` from now on (it still does its work)."""
+    calls: list[tuple[object, ...]] = []
+    real = getattr(owner, name)
+
+    def counting(*args: object) -> object:
+        calls.append(args)
+        return real(*args)
+
+    monkeypatch.setattr(owner, name, counting)
+    return calls
+
+
 @pytest.fixture
-def lists_made(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """One entry for every distribution list workbook made from now on."""
-    made: list[int] = []
-    real = sheets.sheets_workbook
+def lists_made(monkeypatch: pytest.MonkeyPatch) -> list[tuple[object, ...]]:
+    """Every distribution list workbook made (not taken) from now on."""
+    return _calls(monkeypatch, sheets, "sheets_workbook")
 
-    def counting(rows: sheets.Sheets) -> openpyxl.Workbook:
-        made.append(1)
-        return real(rows)
 
-    monkeypatch.setattr(sheets, "sheets_workbook", counting)
-    return made
+@pytest.fixture
+def forms_made(monkeypatch: pytest.MonkeyPatch) -> list[tuple[object, ...]]:
+    """Every progress form made (not taken) from now on."""
+    return _calls(monkeypatch, FormCopies, "form")
+
+
+@pytest.fixture
+def fixed_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1801000000")
 
 
 def test_a_rebuild_takes_the_distribution_list_until_a_cell_of_it_changes(
-    tmp_path, monkeypatch, lists_made
+    tmp_path, fixed_date, lists_made
 ):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1801000000")
     workbook = wbs.write(tmp_path / "hytetu.xlsx")
     first = build(workbook, tmp_path / "out")
     listed = (first.target / LIST).read_bytes()
@@ -157,8 +172,7 @@ def test_a_rebuild_takes_the_distribution_list_until_a_cell_of_it_changes(
     assert (again.target / LIST).read_bytes() == (fresh.target / LIST).read_bytes()
 
 
-def test_the_list_of_a_rebuild_is_the_list_a_full_make_gives(tmp_path, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1801000000")
+def test_the_list_of_a_rebuild_is_the_list_a_full_make_gives(tmp_path, fixed_date, monkeypatch):
     workbook = wbs.write(tmp_path / "hytetu.xlsx")
     build(workbook, tmp_path / "out")
     again = build(workbook, tmp_path / "out")
@@ -168,24 +182,9 @@ def test_the_list_of_a_rebuild_is_the_list_a_full_make_gives(tmp_path, monkeypat
     assert stamp_in((again.target / LIST).read_bytes()) is not None
 
 
-@pytest.fixture
-def forms_made(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The municipality of every progress form made (not taken) from now on."""
-    made: list[str] = []
-    real = FormCopies.form
-
-    def counting(self, m, chosen):  # type: ignore[no-untyped-def]
-        made.append(m.name)
-        return real(self, m, chosen)
-
-    monkeypatch.setattr(FormCopies, "form", counting)
-    return made
-
-
 def test_a_rebuild_takes_the_progress_forms_until_the_tracker_changes_what_one_shows(
-    tmp_path, monkeypatch, forms_made
+    tmp_path, fixed_date, monkeypatch, forms_made
 ):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1801000000")
     workbook = wbs.write(tmp_path / "hytetu.xlsx")
     first = build(workbook, tmp_path / "out")
     forms = sorted(o.path for o in first.outputs if o.doc_type == "seurantalomake")
