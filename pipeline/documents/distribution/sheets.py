@@ -192,10 +192,6 @@ def distribution_rows(data: YearData, outputs: Sequence[Output], plan: Plan) -> 
     return Sheets(people, mailings, without)
 
 
-def distribution_workbook(data: YearData, outputs: Sequence[Output], plan: Plan) -> Workbook:
-    return sheets_workbook(distribution_rows(data, outputs, plan))
-
-
 def sheets_workbook(sheets: Sheets) -> Workbook:
     """The distribution list's workbook showing ``sheets``."""
     wb = Workbook()
