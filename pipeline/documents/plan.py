@@ -16,7 +16,7 @@ from pipeline.documents.distribution.sheets import distribution_list
 from pipeline.documents.inputs import BuildInputs, Made
 from pipeline.documents.mailings import plan as mailing_plan
 from pipeline.documents.outbox import calendar_invitations, drafts
-from pipeline.documents.progress_forms import progress_forms
+from pipeline.documents.progress_copies import progress_forms
 from pipeline.documents.progress_merge import ProgressMerge
 from pipeline.documents.survey_forms import survey_forms
 from pipeline.documents.tracker.existing import status_date

@@ -1,4 +1,5 @@
-"""The progress forms of a national build, written without openpyxl for each copy.
+"""The progress forms of a build (:func:`progress_forms`, the producer), written without
+openpyxl for each copy.
 
 openpyxl takes some 30 ms to build and save one progress form (most of it hashing
 the style of every cell, and a temporary file per sheet); a national build makes
@@ -19,11 +20,13 @@ cannot hold, a name with a line break) takes the openpyxl way instead.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import re
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 import openpyxl
@@ -33,19 +36,26 @@ from openpyxl.compat import safe_string
 from openpyxl.utils.datetime import to_excel
 
 from pipeline.contract import progress_form as layout
+from pipeline.contract.outputs import Output
 from pipeline.contract.values import clean_text
 from pipeline.documents.progress_forms import (
     RowText,
     cell_value,
+    form_path,
     form_title,
     form_workbook,
+    register_texts,
     row_height_of,
+    rows_for,
 )
 from pipeline.documents.tracker.rows import TrackerRow
 from pipeline.render import zipwrite
 from pipeline.render.word import DocProperties
 from pipeline.render.xlsx import set_properties, workbook_bytes
 from pipeline.workbook.model import Municipality, YearData
+
+if TYPE_CHECKING:
+    from pipeline.documents.inputs import BuildInputs, Made
 
 Properties = Callable[[str, str, str], DocProperties]
 #: a cell's style as the form gives it: (editable, dated)
@@ -310,3 +320,50 @@ class FormCopies:
             )
         except (ValueError, KeyError):
             return None
+
+
+def progress_forms(
+    inputs: BuildInputs, rows: Sequence[TrackerRow] | None, texts: RowText | None = None
+) -> Made:
+    """Producer: one form per municipality, pre-filled with the merged tracker ``rows``
+    (texts: :func:`register_texts` unless given)."""
+    from pipeline.documents.inputs import Made
+
+    data = inputs.data
+    texts = register_texts(data) if texts is None else texts
+    if not data.decisions or rows is None:
+        return Made.nothing(
+            "seurantalomake: päätösrekisterissä (Päätökset) ei ole päätöksiä, joten "
+            "seurantalomakkeita ei tehty."
+        )
+    forms = FormCopies(data, rows, texts, inputs.properties)
+    outputs = []
+    for m in data.municipalities:
+        lang = m.main_language
+        title = form_title(data, m)
+        chosen = rows_for(data, m, rows)
+        # a rebuild takes the form that shows the same (#17): what it is made of besides the
+        # rows' cells is the county's settings, the municipality and the properties
+        shows = [
+            [cell_value(data, row, c, lang, texts) for _, c, _ in layout.COLUMNS] for row in chosen
+        ]
+        content = inputs.reuse(
+            functools.partial(forms.form, m, chosen),
+            "seurantalomake",
+            data.settings,
+            m,
+            inputs.properties(title, "seurantalomake", lang),
+            [row.id for row in chosen],
+            shows,
+        )
+        outputs.append(
+            Output(
+                path=form_path(m),
+                doc_type="seurantalomake",
+                title=title,
+                content=content,
+                municipality=m.name,
+                lang=lang,
+            )
+        )
+    return Made.of(outputs)

@@ -12,12 +12,14 @@ and :mod:`pipeline.documents.progress_merge` merges it into the tracker.
 The agreements' texts are the tracker's (Finnish); a Swedish form shows the
 register's Swedish twin of a text (:func:`register_texts`) while the tracker's text
 is still the register's Finnish one (SPEC §1 "Swedish texts").
+
+The producer, making every municipality's form as a copy of a prototype, is
+:func:`pipeline.documents.progress_copies.progress_forms`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -32,7 +34,6 @@ from pipeline.contract import naming
 from pipeline.contract import progress_form as layout
 from pipeline.contract.areas import is_whole_area, whole_area_label
 from pipeline.contract.i18n import t
-from pipeline.contract.outputs import Output
 from pipeline.contract.tracker import REGISTER_COLUMN, REMOVED
 from pipeline.contract.values import clean_text, key
 from pipeline.documents.progress_merge import tracker_status, tracker_updated
@@ -48,7 +49,6 @@ from pipeline.render.xlsx import (
 from pipeline.workbook.model import Municipality, YearData
 
 if TYPE_CHECKING:
-    from pipeline.documents.inputs import BuildInputs, Made
     from pipeline.render.word import DocProperties
 
 #: (tracker row, tracker column, language) -> the text the form shows for that column
@@ -361,52 +361,3 @@ def progress_form(
     if properties is not None:
         set_properties(wb, properties)
     return workbook_bytes(wb)
-
-
-def progress_forms(
-    inputs: BuildInputs, rows: Sequence[TrackerRow] | None, texts: RowText | None = None
-) -> Made:
-    """Producer: one form per municipality, pre-filled with the merged tracker ``rows``
-    (texts: :func:`register_texts` unless given)."""
-    from pipeline.documents.inputs import Made
-
-    data = inputs.data
-    texts = register_texts(data) if texts is None else texts
-    if not data.decisions or rows is None:
-        return Made.nothing(
-            "seurantalomake: päätösrekisterissä (Päätökset) ei ole päätöksiä, joten "
-            "seurantalomakkeita ei tehty."
-        )
-    from pipeline.documents.progress_copies import FormCopies
-
-    forms = FormCopies(data, rows, texts, inputs.properties)
-    outputs = []
-    for m in data.municipalities:
-        lang = m.main_language
-        title = form_title(data, m)
-        chosen = rows_for(data, m, rows)
-        # a rebuild takes the form that shows the same (#17): what it is made of besides the
-        # rows' cells is the county's settings, the municipality and the properties
-        shows = [
-            [cell_value(data, row, c, lang, texts) for _, c, _ in layout.COLUMNS] for row in chosen
-        ]
-        content = inputs.reuse(
-            functools.partial(forms.form, m, chosen),
-            "seurantalomake",
-            data.settings,
-            m,
-            inputs.properties(title, "seurantalomake", lang),
-            [row.id for row in chosen],
-            shows,
-        )
-        outputs.append(
-            Output(
-                path=form_path(m),
-                doc_type="seurantalomake",
-                title=title,
-                content=content,
-                municipality=m.name,
-                lang=lang,
-            )
-        )
-    return Made.of(outputs)
