@@ -88,8 +88,9 @@ class Rebuild:
         self.on_disk = existing.files
         self.notes = read_note(backup_root(target) / NOTE_NAME)
         self._sha: dict[str, str] = {}
-        #: the inputs to make the documents from: the Word documents the previous build
-        #: left unchanged may be taken as they are (:mod:`pipeline.documents.reuse`)
+        #: the inputs to make the documents from: the stamped documents (Word, and the
+        #: workbooks of :mod:`pipeline.documents.reuse`) the previous build left unchanged
+        #: may be taken as they are
         self.inputs = dataclasses.replace(
             inputs,
             previous=Previous(

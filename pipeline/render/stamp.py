@@ -28,13 +28,9 @@ def comment_of(sources: str) -> Callable[[bytes], bytes]:
     return lambda file_list: PREFIX + sources.encode("ascii") + _LIST + _list_sum(file_list)
 
 
-def stamp_of(path: Path) -> str | None:
-    """The sources stamp ``path`` carries, if its archive comment is one and its file list
-    is still the one the stamp was written with; None otherwise (or when unreadable)."""
-    try:
-        found = zipwrite.read_tail(str(path))
-    except OSError:
-        return None
+def _sources(found: tuple[bytes, bytes] | None) -> str | None:
+    """The stamp in an archive (comment, file list), if its file list is the one it was
+    written with; None otherwise."""
     if found is None:
         return None
     comment, file_list = found
@@ -46,6 +42,20 @@ def stamp_of(path: Path) -> str | None:
     return sources.decode("ascii")
 
 
+def stamp_of(path: Path) -> str | None:
+    """The sources stamp ``path`` carries, if its archive comment is one and its file list
+    is still the one the stamp was written with; None otherwise (or when unreadable)."""
+    try:
+        return _sources(zipwrite.read_tail(str(path)))
+    except OSError:
+        return None
+
+
+def stamp_in(content: bytes) -> str | None:
+    """:func:`stamp_of` the zip file ``content`` in memory."""
+    return _sources(zipwrite.tail_of(content))
+
+
 def stamped(content: bytes, sources: str) -> bytes:
     """The zip file ``content`` (a workbook as openpyxl saved it) stamped ``sources``;
     ``content`` as it is when its end is not as a zip writer leaves it."""
@@ -53,23 +63,12 @@ def stamped(content: bytes, sources: str) -> bytes:
     return content if made is None else made
 
 
-def stamp_in(content: bytes) -> str | None:
-    """The sources stamp the zip file ``content`` carries, if its file list is still the one
-    the stamp was written with (what :func:`stamp_of` reads from a file)."""
-    found = zipwrite.split_comment(content)
-    if found is None or not found[1].startswith(PREFIX):
-        return None
-    sources = found[1][len(PREFIX) :].partition(_LIST)[0]
-    if not sources.isalnum() or stamped(found[0], sources.decode("ascii")) != content:
-        return None
-    return sources.decode("ascii")
-
-
 def unstamped(content: bytes) -> bytes:
     """``content`` without the sources stamp in its archive comment (the same package with
     no comment), to tell whether two documents differ in more than the stamp; ``content``
     as it is when it carries none (or something follows its comment: not as written)."""
-    found = zipwrite.split_comment(content)
-    if found is None or not found[1].startswith(PREFIX):
+    found = zipwrite.tail_of(content)
+    if found is None or not found[0].startswith(PREFIX):
         return content
-    return found[0]
+    bare = zipwrite.with_comment(content, lambda _file_list: b"")
+    return content if bare is None else bare

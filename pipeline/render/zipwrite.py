@@ -93,9 +93,7 @@ def write_zip(
             offset,
         )
         central += name
-    comment = comment_of(bytes(central)) if comment_of else b""
-    if len(comment) > MAX_COMMENT:
-        raise ValueError("zip comment too long")
+    comment = _checked(comment_of(bytes(central))) if comment_of else b""
     end = _END.pack(
         0x06054B50, 0, 0, len(entries), len(entries), len(central), len(body), len(comment)
     )
@@ -106,6 +104,27 @@ def write_zip(
 MAX_COMMENT = 200
 
 
+def _checked(comment: bytes) -> bytes:
+    if len(comment) > MAX_COMMENT:
+        raise ValueError("zip comment too long")
+    return comment
+
+
+def _find_end(tail: bytes, base: int) -> tuple[int, int, bytes] | None:
+    """In ``tail``, the end of a zip file from its offset ``base`` on, the end record whose
+    comment runs exactly to the end and whose central directory ends right before it:
+    that directory's offset and size, and the comment; None when there is none."""
+    at = len(tail)
+    while (at := tail.rfind(b"PK\x05\x06", 0, at)) != -1:
+        if at + _END.size > len(tail):
+            continue
+        fields = _END.unpack_from(tail, at)
+        central_size, central_at, length = fields[5], fields[6], fields[7]
+        if at + _END.size + length == len(tail) and central_at + central_size == base + at:
+            return central_at, central_size, tail[at + _END.size :]
+    return None
+
+
 def read_tail(path: str) -> tuple[bytes, bytes] | None:
     """The archive comment and the central directory of the zip file at ``path``, read
     from its end; None if it ends in no end record whose comment runs exactly to the end
@@ -114,45 +133,31 @@ def read_tail(path: str) -> tuple[bytes, bytes] | None:
         size = f.seek(0, 2)
         start = max(0, size - _END.size - MAX_COMMENT)
         f.seek(start)
-        tail = f.read()
-        at = len(tail)
-        while (at := tail.rfind(b"PK\x05\x06", 0, at)) != -1:
-            if at + _END.size > len(tail):
-                continue
-            fields = _END.unpack_from(tail, at)
-            central_size, central_at, length = fields[5], fields[6], fields[7]
-            if at + _END.size + length != len(tail) or central_at + central_size != start + at:
-                continue
-            f.seek(central_at)
-            return tail[at + _END.size :], f.read(central_size)
-    return None
+        found = _find_end(f.read(), start)
+        if found is None:
+            return None
+        central_at, central_size, comment = found
+        f.seek(central_at)
+        return comment, f.read(central_size)
 
 
-def split_comment(content: bytes) -> tuple[bytes, bytes] | None:
-    """The zip file ``content`` with an empty archive comment, and the comment it had;
-    None when it ends in no end record whose comment runs exactly to the end."""
-    at = content.rfind(b"PK\x05\x06", max(0, len(content) - _END.size - MAX_COMMENT))
-    if at == -1 or at + _END.size > len(content):
+def tail_of(content: bytes) -> tuple[bytes, bytes] | None:
+    """:func:`read_tail` of the zip file ``content`` in memory."""
+    start = max(0, len(content) - _END.size - MAX_COMMENT)
+    found = _find_end(content[start:], start)
+    if found is None:
         return None
-    length = _END.unpack_from(content, at)[-1]
-    if at + _END.size + length != len(content):
-        return None
-    return content[: at + _END.size - 2] + b"\0\0", content[at + _END.size :]
+    central_at, central_size, comment = found
+    return comment, content[central_at : central_at + central_size]
 
 
 def with_comment(content: bytes, comment_of: Callable[[bytes], bytes]) -> bytes | None:
     """The zip file ``content`` with the archive comment ``comment_of`` gives for its central
-    directory (in place of any comment it had); None when ``content`` ends in no end record
-    whose comment runs to the end, or its central directory is not right before it."""
-    found = split_comment(content)
+    directory (in place of any comment it had); None when its end is not as
+    :func:`read_tail` finds it."""
+    found = tail_of(content)
     if found is None:
         return None
-    bare = found[0]
-    at = len(bare) - _END.size
-    central_size, central_at = _END.unpack_from(bare, at)[5:7]
-    if central_at + central_size != at:
-        return None
-    comment = comment_of(bare[central_at:at])
-    if len(comment) > MAX_COMMENT:
-        raise ValueError("zip comment too long")
-    return bare[:-2] + struct.pack("<H", len(comment)) + comment
+    old, central = found
+    comment = _checked(comment_of(central))
+    return content[: len(content) - len(old) - 2] + struct.pack("<H", len(comment)) + comment
