@@ -275,13 +275,20 @@ class FormCopies:
         set_properties(wb, self.properties(form_title(self.data, m), "seurantalomake", lang))
         return workbook_bytes(wb)
 
-    def form(self, m: Municipality, chosen: Sequence[TrackerRow]) -> bytes:
-        """The progress form of ``m`` showing ``chosen``."""
+    def cells(self, m: Municipality, chosen: Sequence[TrackerRow]) -> _Rows:
+        """The cells of the form of ``m`` showing ``chosen``: what its rows show."""
+        return _Rows(self.data, chosen, m.main_language, self.texts)
+
+    def form(
+        self, m: Municipality, chosen: Sequence[TrackerRow], rows: _Rows | None = None
+    ) -> bytes:
+        """The progress form of ``m`` showing ``chosen`` (``rows``: its :meth:`cells`, if
+        worked out already)."""
         lang = m.main_language
         shown = m.name_in(lang)
         if not chosen or not openpyxl.LXML or not all(map(_plain_name, (m.name, shown))):
             return self.slow(m, chosen)
-        rows = _Rows(self.data, chosen, lang, self.texts)
+        rows = self.cells(m, chosen) if rows is None else rows
         marker = self._marker(m, chosen)
         if not rows.ok or not all(_writable(v) and v for _, v in marker):
             return self.slow(m, chosen)
@@ -344,17 +351,15 @@ def progress_forms(
         chosen = rows_for(data, m, rows)
         # a rebuild takes the form that shows the same (#17): what it is made of besides the
         # rows' cells is the county's settings, the municipality and the properties
-        shows = [
-            [cell_value(data, row, c, lang, texts) for _, c, _ in layout.COLUMNS] for row in chosen
-        ]
+        cells = forms.cells(m, chosen)
         content = inputs.reuse(
-            functools.partial(forms.form, m, chosen),
+            functools.partial(forms.form, m, chosen, cells),
             "seurantalomake",
             data.settings,
             m,
             inputs.properties(title, "seurantalomake", lang),
             [row.id for row in chosen],
-            shows,
+            cells.cells,
         )
         outputs.append(
             Output(
